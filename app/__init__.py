@@ -1,0 +1,1 @@
+"""SmileBack's domain and storage: plain Python, never Kivy."""

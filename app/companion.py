@@ -1,0 +1,103 @@
+"""What the screens talk to: the routine, the plan, the store and the clock in one place.
+
+Screens ask it questions ("how is today going?") and for runners; the rules live here
+and in the modules it calls, never in the UI.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from . import stats
+from .clock import Clock
+from .cues import Cue
+from .routine import Routine
+from .runner import PlannedStep, SessionRunner
+from .storage import Store
+from .storage.repository import PlanStepView, PlanView, SessionView
+
+STALE_AFTER = timedelta(hours=3)
+TODAY_NOT_STARTED, TODAY_IN_PROGRESS, TODAY_DONE, TODAY_PARTIAL = "not_started", "in_progress", "done", "partial"
+
+
+@dataclass(frozen=True)
+class TodaySummary:
+    status: str
+    streak: int
+    interrupted: SessionView | None
+
+
+class Companion:
+    def __init__(self, store: Store, routine: Routine, clock: Clock,
+                 cues: Callable[[Cue], None] | None = None, time_scale: float = 1.0):
+        self.store, self.routine, self.clock = store, routine, clock
+        self.cues = cues
+        self.time_scale = time_scale
+        self.ensure_plan()
+        self.close_stale_sessions()
+
+    # --- the plan ---------------------------------------------------------------
+
+    def default_plan_steps(self) -> list[PlanStepView]:
+        return [PlanStepView(s.key, True, s.seconds) for s in self.routine.steps]
+
+    def ensure_plan(self) -> PlanView:
+        plan = self.store.current_plan()
+        if plan is None:
+            plan = self.store.save_plan(self.default_plan_steps(), set(), self.today(), self.clock.now())
+        return plan
+
+    def planned_steps(self, plan: PlanView) -> list[PlannedStep]:
+        known = {s.key for s in self.routine.steps}
+        return [PlannedStep(self.routine.step(p.step_key), p.seconds)
+                for p in plan.included_steps() if p.step_key in known]
+
+    # --- today ------------------------------------------------------------------
+
+    def today(self) -> date:
+        return self.clock.now().date()
+
+    @property
+    def side(self) -> str:
+        return self.store.settings().get("profile.side", "unknown")
+
+    def today_summary(self) -> TodaySummary:
+        today = self.today()
+        sessions = self.store.sessions_between(today - timedelta(days=400), today)
+        by_day = stats.day_statuses((s.local_date, s.status) for s in sessions)
+        todays = [s for s in sessions if s.local_date == today]
+        interrupted = self.store.interrupted_session()
+        if any(s.status == "completed" for s in todays):
+            status = TODAY_DONE
+        elif any(s.status == "in_progress" for s in todays):
+            status = TODAY_IN_PROGRESS
+        elif todays:
+            status = TODAY_PARTIAL
+        else:
+            status = TODAY_NOT_STARTED
+        return TodaySummary(status, stats.current_streak(by_day, self.store.rest_days(), today), interrupted)
+
+    # --- sessions -----------------------------------------------------------------
+
+    def new_runner(self) -> SessionRunner:
+        plan = self.ensure_plan()
+        return SessionRunner(self.routine, plan.id, self.planned_steps(plan), self.store, self.clock,
+                             self.cues, side=self.side)
+
+    def resume_runner(self, session: SessionView) -> SessionRunner:
+        plan = self.store.plan(session.plan_id)
+        runner = SessionRunner(self.routine, plan.id, self.planned_steps(plan), self.store, self.clock,
+                               self.cues, side=self.side)
+        runner.restore(session.id, list(session.steps))
+        return runner
+
+    def close_interrupted(self, session: SessionView) -> None:
+        """Close a session left mid-way: partial if anything was done, else abandoned."""
+        done = any(s.status == "done" for s in session.steps)
+        self.store.finish_session(session.id, "partial" if done else "abandoned", self.clock.now())
+
+    def close_stale_sessions(self) -> None:
+        session = self.store.interrupted_session()
+        if session and self.clock.now() - session.last_activity_at > STALE_AFTER:
+            self.close_interrupted(session)

@@ -1,0 +1,278 @@
+"""The session runner: a state machine over the day's planned steps.
+
+    idle --start--> running <--pause/resume--> paused
+    running --time up--> step_finished --confirm--> running (next step) | session_finished
+    running/paused --skip--> next step | session_finished
+
+Time comes from an injected clock; the UI calls tick() only to notice that time has
+passed. Every step event is written through the journal the moment it happens.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Callable, Protocol
+
+from .clock import Clock
+from .cues import Cue
+from .routine import Part, Routine, Step
+from .timer import CountdownTimer
+
+CHECKPOINT_SECONDS = 10.0
+HALFWAY_MIN_SECONDS = 60
+
+
+class State(str, Enum):
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSED = "paused"
+    STEP_FINISHED = "step_finished"
+    SESSION_FINISHED = "session_finished"
+
+
+class InvalidAction(RuntimeError):
+    """An action that makes no sense in the runner's current state."""
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    step: Step
+    seconds: int
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    step_key: str
+    title: str
+    status: str  # done or skipped
+    planned_seconds: int
+    done_seconds: float
+
+
+class Journal(Protocol):
+    def begin_session(self, plan_id: int, started_at: datetime) -> int: ...
+    def start_step(self, session_id: int, position: int, step_key: str, planned_seconds: int, at: datetime) -> int: ...
+    def checkpoint_step(self, step_id: int, done_seconds: float, at: datetime) -> None: ...
+    def finish_step(self, step_id: int, status: str, done_seconds: float, at: datetime) -> None: ...
+    def finish_session(self, session_id: int, status: str, at: datetime) -> None: ...
+
+
+class SessionRunner:
+    def __init__(self, routine: Routine, plan_id: int, steps: list[PlannedStep], journal: Journal,
+                 clock: Clock, cues: Callable[[Cue], None] | None = None, side: str = "unknown",
+                 auto_advance: bool = False):
+        if not steps:
+            raise ValueError("a session needs at least one step")
+        self.routine, self.plan_id, self.steps = routine, plan_id, steps
+        self.journal, self.clock = journal, clock
+        self.cues = cues or (lambda cue: None)
+        self.side, self.auto_advance = side, auto_advance
+        self.state = State.IDLE
+        self.index = 0
+        self.session_id: int | None = None
+        self.outcomes: list[StepOutcome] = []
+        self._log_id: int | None = None
+        self._timer: CountdownTimer | None = None
+        self._announced: set[str] = set()
+        self._last_checkpoint = 0.0
+
+    # --- reading the state --------------------------------------------------------
+
+    @property
+    def current(self) -> PlannedStep:
+        return self.steps[min(self.index, len(self.steps) - 1)]
+
+    @property
+    def upcoming(self) -> PlannedStep | None:
+        return self.steps[self.index + 1] if self.index + 1 < len(self.steps) else None
+
+    def text(self, template: str) -> str:
+        return self.routine.personalise(template, self.side)
+
+    def elapsed(self) -> float:
+        return self._timer.elapsed() if self._timer else 0.0
+
+    def remaining(self) -> float:
+        return self._timer.remaining() if self._timer else 0.0
+
+    def current_part(self) -> Part | None:
+        bounds = self.current.step.part_bounds(self.current.seconds)
+        elapsed = self.elapsed()
+        for part, _start, end in bounds:
+            if elapsed < end:
+                return part
+        return bounds[-1][0] if bounds else None
+
+    def progress(self) -> float:
+        """Fraction of the whole session behind the patient, from 0 to 1."""
+        if self.state == State.SESSION_FINISHED:
+            return 1.0
+        within = 1.0 if self.state == State.STEP_FINISHED else (
+            self.elapsed() / self.current.seconds if self.current.step.timed and self.current.seconds else 0.0)
+        return (self.index + within) / len(self.steps)
+
+    # --- actions ------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._require(State.IDLE)
+        self.session_id = self.journal.begin_session(self.plan_id, self.clock.now())
+        self._enter_step(0)
+
+    def tick(self) -> None:
+        """Notice the passage of time: cues due, checkpoints, and the end of a step."""
+        if self.state != State.RUNNING or self._timer is None:
+            return
+        self._cue_part_change()
+        if self._timer.finished:
+            self._time_up()
+            return
+        self._cue_halfway_and_countdown()
+        if self.clock.monotonic() - self._last_checkpoint >= CHECKPOINT_SECONDS:
+            self._checkpoint()
+
+    def pause(self) -> None:
+        self._require(State.RUNNING)
+        if self._timer:
+            self._timer.pause()
+        self._checkpoint()
+        self.state = State.PAUSED
+        self.cues(Cue("paused", self.routine.voice.paused))
+
+    def resume(self) -> None:
+        self._require(State.PAUSED)
+        self.state = State.RUNNING
+        if "step_start" not in self._announced:  # first start after a restart
+            self._announce_step()
+        else:
+            self.cues(Cue("resumed", self.routine.voice.resumed))
+        if self._timer:
+            self._timer.start()
+        self._last_checkpoint = self.clock.monotonic()
+
+    def confirm(self) -> None:
+        """Go on: finish an untimed step, or move past a step whose time is up."""
+        if self.state == State.RUNNING and not self.current.step.timed:
+            self._finish_step("done")
+        elif self.state != State.STEP_FINISHED:
+            raise InvalidAction(f"cannot confirm while {self.state.value}")
+        self._advance()
+
+    def skip(self) -> None:
+        self._require(State.RUNNING, State.PAUSED)
+        self._finish_step("skipped")
+        self._advance()
+
+    # --- resuming after a restart -------------------------------------------------
+
+    def restore(self, session_id: int, logs: list) -> None:
+        """Continue a stored session: finished steps stay, the running one keeps its time."""
+        self._require(State.IDLE)
+        self.session_id = session_id
+        finished = [log for log in logs if log.status in ("done", "skipped")]
+        for log in finished:
+            step = self.steps[log.position].step
+            self.outcomes.append(StepOutcome(log.step_key, step.title, log.status, log.planned_seconds,
+                                             log.done_seconds))
+        self.index = len(finished)
+        if self.index >= len(self.steps):
+            self._finish_session()
+            return
+        running = next((log for log in logs if log.position == self.index and log.status == "running"), None)
+        self._load_step(self.index, running.done_seconds if running else 0.0, running.id if running else None)
+        self.state = State.PAUSED
+
+    # --- internals ----------------------------------------------------------------
+
+    def _require(self, *states: State) -> None:
+        if self.state not in states:
+            raise InvalidAction(f"not possible while {self.state.value}")
+
+    def _load_step(self, index: int, already_done: float = 0.0, log_id: int | None = None) -> None:
+        self.index = index
+        planned = self.steps[index]
+        self._timer = CountdownTimer(self.clock, planned.seconds, already_done) if planned.step.timed else None
+        self._log_id = log_id or self.journal.start_step(
+            self.session_id, index, planned.step.key, planned.seconds, self.clock.now())
+        self._announced = set()
+
+    def _enter_step(self, index: int) -> None:
+        self._load_step(index)
+        self.state = State.RUNNING
+        self._announce_step()
+        if self._timer:
+            self._timer.start()
+        self._last_checkpoint = self.clock.monotonic()
+
+    def _announce_step(self) -> None:
+        step = self.current.step
+        words = [self.text(step.spoken)]
+        part = self.current_part()
+        if part:
+            words.append(self.text(part.spoken))
+            self._announced.add(f"part:{part.key}")
+        self._announced.add("step_start")
+        self.cues(Cue("step_start", " ".join(words)))
+
+    def _cue_part_change(self) -> None:
+        part = self.current_part()
+        if part and f"part:{part.key}" not in self._announced:
+            self._announced.add(f"part:{part.key}")
+            self.cues(Cue("part_change", self.text(part.spoken), vibrate=True))
+
+    def _cue_halfway_and_countdown(self) -> None:
+        planned, voice = self.current.seconds, self.routine.voice
+        if not self.current.step.parts and planned >= HALFWAY_MIN_SECONDS and "halfway" not in self._announced \
+                and self.elapsed() >= planned / 2:
+            self._announced.add("halfway")
+            self.cues(Cue("halfway", voice.halfway))
+        if planned > 2 * voice.countdown_from:
+            left = math.ceil(self.remaining())
+            if 1 <= left <= voice.countdown_from and f"count:{left}" not in self._announced:
+                self._announced.add(f"count:{left}")
+                self.cues(Cue("countdown", str(left)))
+
+    def _time_up(self) -> None:
+        self._finish_step("done")
+        nxt = self.upcoming
+        follow = self.routine.voice.next_step.format(title=nxt.step.title) if nxt else ""
+        if nxt and (self.auto_advance or self.current.step.auto_advance):
+            self.cues(Cue("time_up", follow, vibrate=True))
+            self._advance()
+            return
+        self.state = State.STEP_FINISHED
+        self.cues(Cue("time_up", f"{self.routine.voice.time_up} {follow}".strip(), vibrate=True))
+
+    def _checkpoint(self) -> None:
+        if self._log_id is not None and self._timer is not None:
+            self.journal.checkpoint_step(self._log_id, self.elapsed(), self.clock.now())
+        self._last_checkpoint = self.clock.monotonic()
+
+    def _finish_step(self, status: str) -> None:
+        if self._timer:
+            self._timer.pause()
+        done = self.elapsed()
+        self.journal.finish_step(self._log_id, status, done, self.clock.now())
+        planned = self.current
+        self.outcomes.append(StepOutcome(planned.step.key, planned.step.title, status, planned.seconds, done))
+        self._log_id = None
+
+    def _advance(self) -> None:
+        if self.index + 1 < len(self.steps):
+            self._enter_step(self.index + 1)
+        else:
+            self._finish_session()
+
+    def _finish_session(self) -> None:
+        self.index = len(self.steps) - 1
+        self._timer = None
+        self.journal.finish_session(self.session_id, self.status(), self.clock.now())
+        self.state = State.SESSION_FINISHED
+        self.cues(Cue("session_done", self.routine.voice.session_done, vibrate=True))
+
+    def status(self) -> str:
+        """completed when every required step was done; partial otherwise."""
+        done = {o.step_key for o in self.outcomes if o.status == "done"}
+        required = [p.step.key for p in self.steps if p.step.required]
+        return "completed" if all(key in done for key in required) else "partial"

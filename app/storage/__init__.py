@@ -1,0 +1,4 @@
+"""Storage: SQLAlchemy models, the repository, migrations."""
+from .repository import Store, StoreError, SchemaTooNewError
+
+__all__ = ["Store", "StoreError", "SchemaTooNewError"]

@@ -1,0 +1,235 @@
+"""The repository: every read and write of the health record goes through here.
+
+Each write is its own committed transaction, so whatever has been told to the patient
+as done is already on disk. Reads return plain frozen views, never live ORM objects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import selectinload, sessionmaker
+
+from .db import SchemaTooNewError, StoreError, make_engine, migrate, prepare_data_dir, restrict_file
+from .models import Plan, PlanStep, RestDay, SessionRecord, Setting, StepLog
+
+DB_NAME = "smileback.sqlite3"
+
+__all__ = ["Store", "StoreError", "SchemaTooNewError", "PlanView", "PlanStepView", "SessionView", "StepView"]
+
+
+@dataclass(frozen=True)
+class PlanStepView:
+    step_key: str
+    included: bool
+    seconds: int
+
+
+@dataclass(frozen=True)
+class PlanView:
+    id: int
+    effective_from: date
+    rest_weekdays: frozenset[int]  # 0 = Monday, as date.weekday()
+    steps: tuple[PlanStepView, ...]
+
+    def included_steps(self) -> tuple[PlanStepView, ...]:
+        return tuple(s for s in self.steps if s.included)
+
+
+@dataclass(frozen=True)
+class StepView:
+    id: int
+    position: int
+    step_key: str
+    planned_seconds: int
+    done_seconds: float
+    status: str
+    started_at: datetime
+    ended_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SessionView:
+    id: int
+    local_date: date
+    started_at: datetime
+    ended_at: datetime | None
+    last_activity_at: datetime
+    utc_offset_minutes: int
+    status: str
+    note: str | None
+    rating: int | None
+    plan_id: int
+    steps: tuple[StepView, ...]
+
+    @property
+    def done_seconds(self) -> float:
+        return sum(s.done_seconds for s in self.steps)
+
+
+def _plan_view(plan: Plan) -> PlanView:
+    days = frozenset(int(d) for d in plan.rest_weekdays.split(",") if d)
+    steps = tuple(PlanStepView(s.step_key, s.included, s.seconds) for s in plan.steps)
+    return PlanView(plan.id, plan.effective_from, days, steps)
+
+
+def _step_view(row: StepLog) -> StepView:
+    return StepView(row.id, row.position, row.step_key, row.planned_seconds, row.done_seconds,
+                    row.status, row.started_at, row.ended_at)
+
+
+def _session_view(row: SessionRecord) -> SessionView:
+    return SessionView(
+        row.id, row.local_date, row.started_at, row.ended_at, row.last_activity_at,
+        row.utc_offset_minutes, row.status, row.note, row.rating, row.plan_id,
+        tuple(_step_view(s) for s in row.steps),
+    )
+
+
+class Store:
+    def __init__(self, data_dir: Path | str):
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DB_NAME
+        try:
+            prepare_data_dir(self.data_dir)
+            self.engine = make_engine(self.path)
+            migrate(self.engine)
+        except SchemaTooNewError:
+            raise
+        except (OSError, DatabaseError) as error:
+            raise StoreError(f"SmileBack cannot open its health record at {self.path}: {error}") from error
+        restrict_file(self.path)
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- plan -----------------------------------------------------------------
+
+    def current_plan(self) -> PlanView | None:
+        with self._session() as s:
+            plan = s.scalars(select(Plan).options(selectinload(Plan.steps)).order_by(Plan.id.desc()).limit(1)).first()
+            return _plan_view(plan) if plan else None
+
+    def plan(self, plan_id: int) -> PlanView:
+        with self._session() as s:
+            return _plan_view(s.get(Plan, plan_id, options=[selectinload(Plan.steps)]))
+
+    def plans(self) -> list[PlanView]:
+        """Every plan version, oldest first: the history past days are judged by."""
+        with self._session() as s:
+            return [_plan_view(p) for p in s.scalars(select(Plan).options(selectinload(Plan.steps)).order_by(Plan.id))]
+
+    def save_plan(self, steps: list[PlanStepView], rest_weekdays: set[int], effective_from: date,
+                  now: datetime) -> PlanView:
+        with self._session.begin() as s:
+            plan = Plan(created_at=now, effective_from=effective_from,
+                        rest_weekdays=",".join(str(d) for d in sorted(rest_weekdays)))
+            plan.steps = [PlanStep(position=i, step_key=p.step_key, included=p.included, seconds=p.seconds)
+                          for i, p in enumerate(steps)]
+            s.add(plan)
+            s.flush()
+            return _plan_view(plan)
+
+    # --- sessions and steps ---------------------------------------------------
+
+    def begin_session(self, plan_id: int, started_at: datetime) -> int:
+        """A session belongs to the local date at the moment it starts, for good."""
+        offset = started_at.utcoffset()
+        with self._session.begin() as s:
+            row = SessionRecord(
+                local_date=started_at.date(), started_at=started_at, last_activity_at=started_at,
+                utc_offset_minutes=int(offset.total_seconds() // 60) if offset else 0,
+                status="in_progress", plan_id=plan_id,
+            )
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def start_step(self, session_id: int, position: int, step_key: str, planned_seconds: int,
+                   at: datetime) -> int:
+        with self._session.begin() as s:
+            row = StepLog(session_id=session_id, position=position, step_key=step_key,
+                          planned_seconds=planned_seconds, done_seconds=0.0, status="running", started_at=at)
+            s.add(row)
+            self._touch(s, session_id, at)
+            s.flush()
+            return row.id
+
+    def checkpoint_step(self, step_id: int, done_seconds: float, at: datetime) -> None:
+        """Record how far a running step has got, so a resume counts the time already done."""
+        with self._session.begin() as s:
+            row = s.get(StepLog, step_id)
+            row.done_seconds = round(done_seconds, 2)
+            self._touch(s, row.session_id, at)
+
+    def finish_step(self, step_id: int, status: str, done_seconds: float, at: datetime) -> None:
+        with self._session.begin() as s:
+            row = s.get(StepLog, step_id)
+            row.status, row.done_seconds, row.ended_at = status, round(done_seconds, 2), at
+            self._touch(s, row.session_id, at)
+
+    def finish_session(self, session_id: int, status: str, at: datetime) -> None:
+        with self._session.begin() as s:
+            row = s.get(SessionRecord, session_id)
+            row.status, row.ended_at, row.last_activity_at = status, at, at
+            # A step left running is closed with the time it had reached.
+            for step in row.steps:
+                if step.status == "running":
+                    step.status, step.ended_at = "skipped", at
+
+    def annotate_session(self, session_id: int, note: str | None, rating: int | None) -> None:
+        with self._session.begin() as s:
+            row = s.get(SessionRecord, session_id)
+            row.note, row.rating = note, rating
+
+    @staticmethod
+    def _touch(s, session_id: int, at: datetime) -> None:
+        s.execute(update(SessionRecord).where(SessionRecord.id == session_id).values(last_activity_at=at))
+
+    def session(self, session_id: int) -> SessionView:
+        with self._session() as s:
+            row = s.get(SessionRecord, session_id, options=[selectinload(SessionRecord.steps)])
+            return _session_view(row)
+
+    def interrupted_session(self) -> SessionView | None:
+        """The latest session still marked in progress: the app was left or killed mid-way."""
+        with self._session() as s:
+            row = s.scalars(
+                select(SessionRecord).where(SessionRecord.status == "in_progress")
+                .options(selectinload(SessionRecord.steps)).order_by(SessionRecord.id.desc()).limit(1)
+            ).first()
+            return _session_view(row) if row else None
+
+    def sessions_between(self, first: date, last: date) -> list[SessionView]:
+        with self._session() as s:
+            rows = s.scalars(
+                select(SessionRecord).where(SessionRecord.local_date.between(first, last))
+                .options(selectinload(SessionRecord.steps)).order_by(SessionRecord.started_at)
+            )
+            return [_session_view(r) for r in rows]
+
+    # --- rest days and settings -------------------------------------------------
+
+    def rest_days(self) -> set[date]:
+        with self._session() as s:
+            return set(s.scalars(select(RestDay.local_date)))
+
+    def set_rest_day(self, day: date, resting: bool, now: datetime) -> None:
+        with self._session.begin() as s:
+            row = s.get(RestDay, day)
+            if resting and row is None:
+                s.add(RestDay(local_date=day, created_at=now))
+            elif not resting and row is not None:
+                s.delete(row)
+
+    def settings(self) -> dict[str, str]:
+        with self._session() as s:
+            return {row.key: row.value for row in s.scalars(select(Setting))}
+
+    def put_setting(self, key: str, value: str) -> None:
+        with self._session.begin() as s:
+            s.merge(Setting(key=key, value=value))
