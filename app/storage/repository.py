@@ -103,6 +103,7 @@ class Store:
             raise StoreError(f"SmileBack cannot open its health record at {self.path}: {error}") from error
         restrict_file(self.path)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self.session_factory = self._session  # for query modules beside this one
 
     def close(self) -> None:
         self.engine.dispose()
