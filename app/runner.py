@@ -130,13 +130,13 @@ class SessionRunner:
             return
         self._cue_halfway_and_countdown()
         if self.clock.monotonic() - self._last_checkpoint >= CHECKPOINT_SECONDS:
-            self._checkpoint()
+            self.checkpoint()
 
     def pause(self) -> None:
         self._require(State.RUNNING)
         if self._timer:
             self._timer.pause()
-        self._checkpoint()
+        self.checkpoint()
         self.state = State.PAUSED
         self.cues(Cue("paused", self.routine.voice.paused))
 
@@ -244,7 +244,8 @@ class SessionRunner:
         self.state = State.STEP_FINISHED
         self.cues(Cue("time_up", f"{self.routine.voice.time_up} {follow}".strip(), vibrate=True))
 
-    def _checkpoint(self) -> None:
+    def checkpoint(self) -> None:
+        """Write how far the running step has got (also called when the app is left)."""
         if self._log_id is not None and self._timer is not None:
             self.journal.checkpoint_step(self._log_id, self.elapsed(), self.clock.now())
         self._last_checkpoint = self.clock.monotonic()

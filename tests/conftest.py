@@ -8,6 +8,7 @@ os.environ.setdefault("KIVY_NO_FILELOG", "1")
 os.environ.setdefault("KIVY_USE_DEFAULTCONFIG", "1")
 os.environ.setdefault("KIVY_HOME", tempfile.mkdtemp(prefix="smileback-kivy-"))
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")  # keep tracebacks visible to pytest
 
 import pytest  # noqa: E402
 

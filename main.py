@@ -1,0 +1,29 @@
+"""Start SmileBack: parse the command line, then hand over to the Kivy app."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="smileback", description="SmileBack, a facial rehabilitation companion.")
+    parser.add_argument("--data-dir", help="folder for the health record (default: the app's user data folder)")
+    parser.add_argument("--time-scale", type=float, default=1.0,
+                        help="run every timer N times faster, for demonstrations (default 1)")
+    args = parser.parse_args(argv)
+    if not 0 < args.time_scale <= 1000:
+        parser.error("--time-scale must be greater than 0 and at most 1000")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("KIVY_NO_ARGS", "1")  # our arguments are ours, not Kivy's
+    from screens.smileback import SmileBackApp
+
+    SmileBackApp(data_dir=args.data_dir, time_scale=args.time_scale).run()
+
+
+if __name__ == "__main__":
+    main()

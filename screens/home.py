@@ -1,0 +1,86 @@
+"""Home: today's status, the streak, the routine, and one large button to begin."""
+from __future__ import annotations
+
+from kivy.app import App
+from kivy.clock import Clock
+from kivy.properties import BooleanProperty, StringProperty
+from kivy.uix.screenmanager import Screen
+
+from app.companion import TODAY_DONE, TODAY_IN_PROGRESS, TODAY_NOT_STARTED, TODAY_PARTIAL
+from app.formatting import duration_words, greeting, long_date, streak_words
+from app.runner import State
+from screens import load_kv_beside
+from screens.widgets import WrapLabel
+
+load_kv_beside(__file__)
+
+STATUS_WORDS = {
+    TODAY_NOT_STARTED: "Not started yet today.",
+    TODAY_IN_PROGRESS: "Today's session is in progress.",
+    TODAY_DONE: "Done for today. Well done.",
+    TODAY_PARTIAL: "Partly done today.",
+}
+START_WORDS = {
+    TODAY_NOT_STARTED: "Start today's session",
+    TODAY_IN_PROGRESS: "Resume the session",
+    TODAY_DONE: "Do another session",
+    TODAY_PARTIAL: "Start a new session",
+}
+
+
+class HomeScreen(Screen):
+    greeting_text = StringProperty("")
+    date_text = StringProperty("")
+    status_text = StringProperty("")
+    streak_text = StringProperty("")
+    start_text = StringProperty("")
+    interrupted_text = StringProperty("")
+    has_interrupted = BooleanProperty(False)
+
+    def on_pre_enter(self, *_):
+        self.refresh()
+        self._rollover = Clock.schedule_interval(self._check_day, 30)
+
+    def on_leave(self, *_):
+        self._rollover.cancel()
+
+    def _check_day(self, _dt):
+        """Left open over midnight, Home turns to the new day by itself."""
+        if self.date_text != long_date(App.get_running_app().companion.today()):
+            self.refresh()
+
+    def refresh(self) -> None:
+        companion = App.get_running_app().companion
+        summary = companion.today_summary()
+        self.greeting_text = greeting(companion.clock.now())
+        self.date_text = long_date(companion.today())
+        self.status_text = STATUS_WORDS[summary.status]
+        self.streak_text = streak_words(summary.streak)
+        self._interrupted = summary.interrupted
+        self.has_interrupted = summary.interrupted is not None
+        self.start_text = START_WORDS[TODAY_IN_PROGRESS if self.has_interrupted else summary.status]
+        if summary.interrupted:
+            s = summary.interrupted
+            finished = sum(1 for step in s.steps if step.status != "running")
+            self.interrupted_text = (f"A session started {s.started_at.astimezone():%a %d %b at %H:%M} was not "
+                                     f"finished ({finished} step{'s' if finished != 1 else ''} behind you).")
+        self._show_steps(companion)
+
+    def _show_steps(self, companion) -> None:
+        box = self.ids.steps_box
+        box.clear_widgets()
+        for planned in companion.planned_steps(companion.ensure_plan()):
+            box.add_widget(WrapLabel(text=f"[b]{planned.step.title}[/b]   {duration_words(planned.seconds)}"))
+
+    def start_or_resume(self) -> None:
+        app = App.get_running_app()
+        if self._interrupted is not None:
+            app.runner = app.companion.resume_runner(self._interrupted)
+        else:
+            app.runner = app.companion.new_runner()
+            app.runner.start()
+        app.go("summary" if app.runner.state == State.SESSION_FINISHED else "session")
+
+    def close_interrupted(self) -> None:
+        App.get_running_app().companion.close_interrupted(self._interrupted)
+        self.refresh()

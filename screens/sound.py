@@ -1,0 +1,31 @@
+"""The sound port on Kivy's audio: one short WAV per cue kind, from assets/sounds."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+SOUNDS = Path(__file__).resolve().parent.parent / "assets" / "sounds"
+log = logging.getLogger(__name__)
+
+
+class KivySound:
+    def __init__(self, folder: Path = SOUNDS):
+        self.folder = folder
+        self._cache: dict[str, object] = {}
+
+    def play(self, kind: str) -> None:
+        sound = self._load(kind)
+        if sound is not None:
+            sound.stop()
+            sound.play()
+
+    def _load(self, kind: str):
+        if kind not in self._cache:
+            path = self.folder / f"{kind}.wav"
+            sound = None
+            if path.exists():
+                from kivy.core.audio import SoundLoader
+
+                sound = SoundLoader.load(str(path))  # None where no audio backend exists
+            self._cache[kind] = sound
+        return self._cache[kind]

@@ -1,0 +1,138 @@
+"""Drive the real SmileBack app in-process: real widgets, real SQLite, a clock we move.
+
+Used by the UI tests and by `make screenshots`. Kivy must be configured (environment
+variables in tests/conftest.py) before this module is imported.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.base import EventLoop
+from kivy.clock import Clock
+from kivy.core.window import Window
+from kivy.tests.common import UnitTestTouch
+from kivy.uix.widget import Widget
+
+from app.clock import FakeClock
+from app.cues import RecordingCues
+from screens.smileback import SmileBackApp
+
+PHONE = (400, 800)
+
+
+class Driver:
+    """One running app, and the hands and eyes of a patient using it."""
+
+    def __init__(self, data_dir: Path, clock: FakeClock | None = None, size=PHONE, time_scale: float = 1.0):
+        self.clock = clock or FakeClock()
+        self.cues = RecordingCues()
+        Window.size = size
+        self._kivy_time = Clock.time()
+        Clock.time = lambda: self._kivy_time  # Kivy's clock follows ours, so repaints are due
+        Clock._max_fps = 0
+        self.app = SmileBackApp(data_dir=data_dir, clock=self.clock, cue_sink=self.cues, time_scale=time_scale)
+        self.app._run_prepare()
+        EventLoop.start()
+        self.frames(3)
+        self.settle()
+
+    # --- time -------------------------------------------------------------------------
+
+    def frames(self, count: int = 2) -> None:
+        for _ in range(count):
+            self._kivy_time += 0.05
+            EventLoop.idle()
+
+    def advance(self, seconds: float, stall: bool = False) -> None:
+        """Let time pass. With stall, no frame is drawn meanwhile (a frozen UI thread)."""
+        step = seconds if stall else min(seconds, 1.0)
+        remaining = seconds
+        while remaining > 1e-9:
+            delta = min(step, remaining)
+            self.clock.advance(delta)
+            self._kivy_time += delta
+            remaining -= delta
+            EventLoop.idle()
+        self.frames(2)
+        self.settle()
+
+    # --- looking ------------------------------------------------------------------------
+
+    @property
+    def screen(self):
+        return self.app.manager.current_screen
+
+    def widget(self, widget_id: str) -> Widget:
+        return self.screen.ids[widget_id]
+
+    def text(self, widget_id: str) -> str:
+        return self.widget(widget_id).text
+
+    def visible_texts(self) -> list[str]:
+        return [w.text for w in self.screen.walk() if getattr(w, "text", "") and w.opacity > 0]
+
+    def button_with_text(self, text: str) -> Widget:
+        self.frames(4)  # let a dialog finish opening
+        for widget in (w for top in reversed(Window.children) for w in top.walk()):
+            if getattr(widget, "text", None) == text and hasattr(widget, "trigger_action"):
+                return widget
+        raise LookupError(f"no button reads {text!r}; visible: {self.visible_texts()}")
+
+    # --- touching -------------------------------------------------------------------------
+
+    def tap(self, target: Widget | str) -> None:
+        """A finger down and up on the widget's centre, as a patient would tap it."""
+        widget = self.widget(target) if isinstance(target, str) else target
+        self.frames(1)
+        x, y = widget.to_window(*widget.center)
+        touch = UnitTestTouch(x, y)
+        touch.touch_down()
+        self.frames(1)
+        touch.touch_up()
+        self.frames(2)
+        self.settle()
+
+    def settle(self) -> None:
+        """Let a screen transition finish: touches are ignored while one runs."""
+        self.frames(4)  # dialogs open and close over 0.1 s
+        for _ in range(100):
+            if not self.app.manager.transition.is_active:
+                break
+            self.frames(1)
+
+    def tap_text(self, text: str) -> None:
+        self.tap(self.button_with_text(text))
+
+    def type_into(self, widget_id: str, text: str) -> None:
+        self.widget(widget_id).text = text
+        self.frames(1)
+
+    def screenshot(self, path: Path) -> Path:
+        """The app's widgets rendered off-screen at exactly the window's logical size.
+
+        (The offscreen GL surface keeps the size it was created with, so a
+        Window.screenshot after a resize would show stale pixels.)
+        """
+        self.frames(3)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.app.root.export_to_png(str(path))
+        return path
+
+    # --- ending ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Leave the app normally: on_stop saves the running step's progress."""
+        self.app.stop()
+        self._restore_clock()
+
+    def kill(self) -> None:
+        """Drop the app as a kill would: nothing more is written than already was."""
+        self.app.runner = None
+        self.app.stop()
+        self._restore_clock()
+
+    def _restore_clock(self) -> None:
+        for child in list(Window.children):
+            Window.remove_widget(child)
+        del Clock.time
+        Clock._last_tick = Clock.time()
