@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 
 
-def measure(args: list[str], kivy_home: str) -> tuple[float, float]:
+def measure(args: list[str], kivy_home: str, until: str = "frame") -> tuple[float, float]:
     """Seconds from spawn to first frame, and the child's peak memory in MiB."""
-    env = dict(os.environ, KIVY_HOME=kivy_home, SDL_AUDIODRIVER="dummy")
+    env = dict(os.environ, KIVY_HOME=kivy_home, SDL_AUDIODRIVER="dummy", BENCH_UNTIL=until)
     started = time.time()
     child = subprocess.Popen([sys.executable, str(ROOT / "bench" / "first_frame.py"), *args],
                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -35,25 +35,28 @@ def measure(args: list[str], kivy_home: str) -> tuple[float, float]:
 def main() -> None:
     kivy_home = tempfile.mkdtemp(prefix="bench-kivy-")
     data_dir = tempfile.mkdtemp(prefix="bench-data-")
-    programs = {
-        "hello": [str(ROOT / "bench" / "hello_world.py")],
-        "smileback": [str(ROOT / "main.py"), "--data-dir", data_dir],
-    }
-    for args in programs.values():  # warm-up: bytecode caches, a created database
-        measure(args, kivy_home)
+    hello = [str(ROOT / "bench" / "hello_world.py")]
+    smileback = [str(ROOT / "main.py"), "--data-dir", data_dir]
+    # "smileback" stops at its first frame (Home drawn); "smileback-ready" at the first
+    # frame after the health record is open and Home shows the patient's day.
+    programs = {"hello": (hello, "frame"), "smileback": (smileback, "frame"),
+                "smileback-ready": (smileback, "ready")}
+    for args, until in programs.values():  # warm-up: bytecode caches, a created database
+        measure(args, kivy_home, until)
     results = {name: [] for name in programs}
     for _ in range(RUNS):
-        for name, args in programs.items():
-            results[name].append(measure(args, kivy_home))
+        for name, (args, until) in programs.items():
+            results[name].append(measure(args, kivy_home, until))
     med = {name: (statistics.median(t for t, _ in r), statistics.median(m for _, m in r))
            for name, r in results.items()}
-    time_ratio = med["smileback"][0] / med["hello"][0]
-    memory_ratio = med["smileback"][1] / med["hello"][1]
     print(f"runs each: {RUNS} (alternated)")
     for name, (seconds, mib) in med.items():
-        print(f"{name:10s} first frame {seconds * 1000:7.0f} ms   peak memory {mib:6.1f} MiB")
-    print(f"time ratio   {time_ratio:.2f}x (target <= 1.5x) {'PASS' if time_ratio <= 1.5 else 'FAIL'}")
-    print(f"memory ratio {memory_ratio:.2f}x (target <= 1.3x) {'PASS' if memory_ratio <= 1.3 else 'FAIL'}")
+        print(f"{name:16s} {seconds * 1000:7.0f} ms   peak memory {mib:6.1f} MiB")
+    for name in ("smileback", "smileback-ready"):
+        time_ratio = med[name][0] / med["hello"][0]
+        memory_ratio = med[name][1] / med["hello"][1]
+        print(f"{name:16s} time ratio {time_ratio:.2f}x (target <= 1.5x) {'PASS' if time_ratio <= 1.5 else 'FAIL'}"
+              f"   memory ratio {memory_ratio:.2f}x (target <= 1.3x) {'PASS' if memory_ratio <= 1.3 else 'FAIL'}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from kivy.clock import Clock
 from kivy.properties import BooleanProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
-from app.companion import TODAY_DONE, TODAY_IN_PROGRESS, TODAY_NOT_STARTED, TODAY_PARTIAL
+from app.today import TODAY_DONE, TODAY_IN_PROGRESS, TODAY_NOT_STARTED, TODAY_PARTIAL
 from app.formatting import duration_words, greeting, long_date, streak_words
 from app.runner import State
 from screens import load_kv_beside
@@ -51,6 +51,9 @@ class HomeScreen(Screen):
 
     def refresh(self) -> None:
         companion = App.get_running_app().companion
+        if companion is None:  # the record opens just after the first frame
+            self.status_text, self.start_text = "Opening your record...", "Please wait"
+            return
         summary = companion.today_summary()
         self.greeting_text = greeting(companion.clock.now())
         self.date_text = long_date(companion.today())
@@ -74,6 +77,8 @@ class HomeScreen(Screen):
 
     def start_or_resume(self) -> None:
         app = App.get_running_app()
+        if app.companion is None:
+            return
         if self._interrupted is not None:
             app.runner = app.companion.resume_runner(self._interrupted)
         else:

@@ -11,11 +11,9 @@ from kivy.properties import DictProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import FadeTransition, ScreenManager
 
 from app.clock import Clock as DomainClock, ScaledClock, SystemClock
-from app.companion import Companion
 from app.cues import Cue, CuePlayer, PlyerSpeech, PlyerVibrator
 from app.routine import RoutineError, load_routine
-from app.storage import StoreError
-from app.storage.repository import Store
+from app.storage.errors import StoreError
 from screens.palette import palette
 
 log = logging.getLogger(__name__)
@@ -49,16 +47,30 @@ class SmileBackApp(App):
         import screens.widgets  # noqa: F401  (registers shared widgets and their kv rules)
 
         self.manager = ScreenManager(transition=FadeTransition(duration=0.12))
+        self.go("home")  # drawn at once; the record opens just after the first frame
+        from kivy.core.window import Window
+
+        Window.bind(on_flip=self._open_after_first_frame)
+        return self.manager
+
+    def _open_after_first_frame(self, window) -> None:
+        window.unbind(on_flip=self._open_after_first_frame)
+        Clock.schedule_once(lambda _dt: self.open_record(), 0)
+
+    def open_record(self) -> None:
+        """Open the health record (SQLAlchemy's import is most of start-up) and show it."""
         try:
             self.companion = self._make_companion()
         except (RoutineError, StoreError) as error:
             log.error("start-up stopped: %s", error)
             self.go("startup_error", message=str(error))
-            return self.manager
-        self.go("home")
-        return self.manager
+            return
+        self.screen("home").refresh()
 
-    def _make_companion(self) -> Companion:
+    def _make_companion(self):
+        from app.companion import Companion
+        from app.storage.repository import Store
+
         clock = self._clock or SystemClock()
         if self._time_scale != 1.0:
             clock = ScaledClock(clock, self._time_scale)

@@ -33,7 +33,10 @@ class Driver:
         self.app = SmileBackApp(data_dir=data_dir, clock=self.clock, cue_sink=self.cues, time_scale=time_scale)
         self.app._run_prepare()
         EventLoop.start()
-        self.frames(3)
+        for _ in range(20):  # the record opens just after the first frame
+            self.frames(1)
+            if self.app.companion is not None or self.app.manager.current != "home":
+                break
         self.settle()
 
     # --- time -------------------------------------------------------------------------
