@@ -1,0 +1,227 @@
+"""Exports: CSVs that read back exactly, a one-page PDF with the figures, safe writing."""
+import csv
+import os
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.caregiver import export as export_module
+from app.caregiver.export import (
+    ALL_TIME, SESSION_COLUMNS, STEP_COLUMNS, ExportError, default_export_folder, export_all,
+)
+from app.caregiver.report_pdf import DISCLAIMER, latin1
+
+from .test_dashboard import TODAY, add_session, ago, daily, save_plan
+
+TRICKY_NOTE = 'Left cheek, "tight" today;\nstopped early, then\r\nwent on. Ça va — 顔'
+
+
+@pytest.fixture
+def seeded(store, routine):
+    """30 routine days from 29 days ago; 3 missed, one partial, notes and ratings."""
+    plan = save_plan(store, routine, ago(29))
+    daily(store, plan, 29, 1, except_ago=(2, 10, 20, 7))
+    add_session(store, plan, ago(7), skip=("eyes",), status="partial", note=TRICKY_NOTE, rating=2)
+    add_session(store, plan, ago(4), note="Warm towel helped, eyes watery", rating=4)
+    store.put_setting("profile.name", "Maria Lopez")
+    return store
+
+
+@pytest.fixture
+def out(tmp_path):
+    """The export folder, apart from the store's data folder under tmp_path."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8-sig") as file:
+        return list(csv.DictReader(file))
+
+
+def pdf_text(path: Path) -> str:
+    reader = PdfReader(path)
+    assert len(reader.pages) == 1
+    return reader.pages[0].extract_text()
+
+
+def export(store, routine, folder, **kwargs):
+    return export_all(store, routine, folder, TODAY, **kwargs)
+
+
+# --- the files -----------------------------------------------------------------------------
+
+
+def test_export_writes_three_named_files(seeded, routine, out):
+    result = export(seeded, routine, out)
+    assert [p.name for p in result.paths] == [
+        "smileback-sessions-2026-11-25.csv", "smileback-steps-2026-11-25.csv", "smileback-report-2026-11-25.pdf"]
+    assert all(p.is_file() and p.parent == out for p in result.paths)
+    assert sorted(os.listdir(out)) == sorted(p.name for p in result.paths)  # no temporaries left
+    assert str(out) in result.message
+
+
+def test_sessions_csv_matches_the_database(seeded, routine, out):
+    rows = read_csv(export(seeded, routine, out).paths[0])
+    sessions = seeded.sessions_between(*ALL_TIME)
+    assert len(rows) == len(sessions) == 27
+    assert list(rows[0]) == list(SESSION_COLUMNS)
+    for row, session in zip(rows, sessions):
+        assert int(row["id"]) == session.id
+        assert row["local_date"] == session.local_date.isoformat()
+        assert row["started_at_utc"] == session.started_at.isoformat()
+        assert row["ended_at_utc"] == session.ended_at.isoformat()
+        assert int(row["utc_offset_minutes"]) == session.utc_offset_minutes
+        assert row["status"] == session.status
+        assert float(row["minutes_done"]) == pytest.approx(session.done_seconds / 60, abs=0.05)
+        assert row["rating"] == ("" if session.rating is None else str(session.rating))
+        assert row["note"] == (session.note or "")
+
+
+def test_notes_with_commas_quotes_and_newlines_round_trip(seeded, routine, out):
+    rows = read_csv(export(seeded, routine, out).paths[0])
+    assert TRICKY_NOTE in [row["note"] for row in rows]
+
+
+def test_steps_csv_matches_the_database(seeded, routine, out):
+    rows = read_csv(export(seeded, routine, out).paths[1])
+    expected = [(s, step) for s in seeded.sessions_between(*ALL_TIME) for step in s.steps]
+    assert len(rows) == len(expected) == 27 * 4
+    assert list(rows[0]) == list(STEP_COLUMNS)
+    for row, (session, step) in zip(rows, expected):
+        assert (int(row["session_id"]), row["local_date"]) == (session.id, session.local_date.isoformat())
+        assert (int(row["position"]), row["step_key"]) == (step.position, step.step_key)
+        assert row["step_title"] == routine.step(step.step_key).title
+        assert int(row["planned_seconds"]) == step.planned_seconds
+        assert float(row["done_seconds"]) == step.done_seconds
+        assert row["status"] == step.status
+        assert row["started_at_utc"] == step.started_at.isoformat()
+        assert row["ended_at_utc"] == step.ended_at.isoformat()
+    assert {r["step_title"] for r in rows} == {"Prepare", "Warm towel", "Facial massage",
+                                              "Eyelid and eye-socket circles"}
+
+
+def test_pdf_shows_name_period_adherence_steps_and_notes(seeded, routine, out):
+    text = pdf_text(export(seeded, routine, out).paths[2])
+    assert "Maria Lopez" in text
+    assert "2026-10-27 to 2026-11-25" in text
+    # 29 routine days are over; 25 fully done (3 missed, 1 partial): 86%.
+    assert "Adherence over the period: 86% (25 of 29 routine days fully done)" in text
+    assert "Status: slipping" in text
+    assert "Warm towel" in text and "Avg time planned" in text
+    assert "Warm towel helped, eyes watery" in text
+    assert "Left cheek" in text
+    assert DISCLAIMER in text
+
+
+def test_pdf_without_a_name_or_sessions(store, routine, out):
+    save_plan(store, routine, TODAY)
+    text = pdf_text(export(store, routine, out).paths[2])
+    assert "(name not given)" in text
+    assert "No notes in this period" in text
+    assert "0 of 0 routine days" in text
+
+
+def test_pdf_copes_with_text_beyond_latin1(seeded, routine, out):
+    seeded.put_setting("profile.name", "Łucja Żak 王")
+    text = pdf_text(export(seeded, routine, out).paths[2])
+    assert "Lucja Zak ?" in text
+
+
+def test_latin1_sanitising():
+    assert latin1("“Ça” – ok… ł 顔 🙂") == '"Ça" - ok... l ? ?'
+    latin1("any text").encode("latin-1")
+
+
+def test_pdf_stays_one_page_with_many_long_notes(store, routine, out):
+    plan = save_plan(store, routine, ago(29))
+    daily(store, plan, 29, 0, note="A long note about the day. " * 30)
+    text = pdf_text(export(store, routine, out).paths[2])
+    assert "more notes, all in the sessions CSV" in text
+
+
+def test_long_periods_are_drawn_per_week(seeded, routine, out):
+    text = pdf_text(export(seeded, routine, out, period_days=90).paths[2])
+    assert "per week" in text
+    assert "(90 days)" in text
+
+
+# --- folders and failures ---------------------------------------------------------------------
+
+
+def test_missing_folder_is_created_when_its_parent_exists(seeded, routine, tmp_path):
+    folder = tmp_path / "exports"
+    result = export(seeded, routine, folder)
+    assert folder.is_dir() and len(result.paths) == 3
+
+
+def test_missing_parent_is_a_clear_error(seeded, routine, tmp_path):
+    folder = tmp_path / "no" / "such"
+    with pytest.raises(ExportError, match="does not exist"):
+        export(seeded, routine, folder)
+    assert not (tmp_path / "no").exists()
+
+
+def test_a_file_in_place_of_the_folder_is_a_clear_error(seeded, routine, tmp_path):
+    folder = tmp_path / "exports"
+    folder.write_text("not a folder")
+    with pytest.raises(ExportError, match="is a file"):
+        export(seeded, routine, folder)
+    assert folder.read_text() == "not a folder"
+
+
+def test_a_folder_under_a_regular_file_cannot_be_written_even_by_root(seeded, routine, tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    with pytest.raises(ExportError):
+        export(seeded, routine, blocker / "exports")
+    assert blocker.read_text() == "x"
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root writes into read-only folders; covered by the regular-file and failed-write tests")
+def test_read_only_folder_is_a_clear_error(seeded, routine, tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(ExportError, match="read-only"):
+            export(seeded, routine, folder)
+        assert os.listdir(folder) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_failed_write_leaves_no_half_files_and_keeps_the_earlier_export(seeded, routine, out, monkeypatch):
+    first = export(seeded, routine, out)
+    before = {p.name: p.read_bytes() for p in first.paths}
+    add_session(seeded, seeded.current_plan(), TODAY, note="written after the first export")
+
+    real_write = export_module._write_temporary
+
+    def disk_full_on_the_pdf(path, data):
+        if path.suffix == ".pdf":
+            raise OSError(28, "No space left on device")
+        return real_write(path, data)
+
+    monkeypatch.setattr(export_module, "_write_temporary", disk_full_on_the_pdf)
+    with pytest.raises(ExportError, match="no space left on device.*Nothing was changed"):
+        export(seeded, routine, out)
+    assert {name: (out / name).read_bytes() for name in os.listdir(out)} == before
+
+
+def test_exporting_twice_on_one_day_replaces_the_files(seeded, routine, out):
+    export(seeded, routine, out)
+    add_session(seeded, seeded.current_plan(), TODAY, note="later the same day")
+    result = export(seeded, routine, out)
+    assert "later the same day" in [r["note"] for r in read_csv(result.paths[0])]
+    assert len(os.listdir(out)) == 3
+
+
+def test_default_folder_prefers_documents(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_export_folder() == tmp_path
+    (tmp_path / "Documents").mkdir()
+    assert default_export_folder() == tmp_path / "Documents"
