@@ -12,7 +12,7 @@ from kivy.uix.screenmanager import FadeTransition, ScreenManager
 
 from app.clock import Clock as DomainClock, ScaledClock, SystemClock
 from app.cues import Cue, CuePlayer, PlyerSpeech, PlyerVibrator
-from app.routine import RoutineError, load_routine
+from app.routine import DEFAULT_ROUTINE, RoutineError, load_routine
 from app.storage.errors import StoreError
 from screens.palette import palette
 
@@ -35,10 +35,11 @@ class SmileBackApp(App):
     companion = ObjectProperty(None, allownone=True)
 
     def __init__(self, data_dir: Path | str | None = None, time_scale: float = 1.0,
-                 clock: DomainClock | None = None, cue_sink=None, **kwargs):
+                 clock: DomainClock | None = None, cue_sink=None, routine_path: Path | None = None, **kwargs):
         super().__init__(**kwargs)
         self._data_dir, self._time_scale = data_dir, time_scale
         self._clock, self._cue_sink = clock, cue_sink
+        self._routine_path = routine_path or DEFAULT_ROUTINE
         self.runner = None  # the session in hand, if any
         if time_scale != 1.0:
             self.demo_banner = f"Demo speed: timers run {time_scale:g}x faster"
@@ -77,7 +78,7 @@ class SmileBackApp(App):
         store = Store(Path(self._data_dir or self.user_data_dir))
         player = self._cue_sink or CuePlayer(PlyerSpeech(), self._sound(), PlyerVibrator())
         self._player = player
-        return Companion(store, load_routine(), clock, self.on_cue, self._time_scale)
+        return Companion(store, load_routine(self._routine_path), clock, self.on_cue, self._time_scale)
 
     @staticmethod
     def _sound():

@@ -23,14 +23,16 @@ PHONE = (400, 800)
 class Driver:
     """One running app, and the hands and eyes of a patient using it."""
 
-    def __init__(self, data_dir: Path, clock: FakeClock | None = None, size=PHONE, time_scale: float = 1.0):
+    def __init__(self, data_dir: Path, clock: FakeClock | None = None, size=PHONE, time_scale: float = 1.0,
+                 **app_options):
         self.clock = clock or FakeClock()
         self.cues = RecordingCues()
         Window.size = size
         self._kivy_time = Clock.time()
         Clock.time = lambda: self._kivy_time  # Kivy's clock follows ours, so repaints are due
         Clock._max_fps = 0
-        self.app = SmileBackApp(data_dir=data_dir, clock=self.clock, cue_sink=self.cues, time_scale=time_scale)
+        self.app = SmileBackApp(data_dir=data_dir, clock=self.clock, cue_sink=self.cues, time_scale=time_scale,
+                                **app_options)
         self.app._run_prepare()
         EventLoop.start()
         for _ in range(20):  # the record opens just after the first frame
