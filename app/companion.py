@@ -14,11 +14,12 @@ from .clock import Clock
 from .cues import Cue
 from .routine import Routine
 from .runner import PlannedStep, SessionRunner
-from .storage import Store
+from .storage import Store, queries
+from .today import TODAY_DONE, TODAY_IN_PROGRESS, TODAY_NOT_STARTED, TODAY_PARTIAL
 from .storage.repository import PlanStepView, PlanView, SessionView
 
 STALE_AFTER = timedelta(hours=3)
-TODAY_NOT_STARTED, TODAY_IN_PROGRESS, TODAY_DONE, TODAY_PARTIAL = "not_started", "in_progress", "done", "partial"
+NOTE_MAX_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,11 @@ class Companion:
 
     def today_summary(self) -> TodaySummary:
         today = self.today()
-        sessions = self.store.sessions_between(today - timedelta(days=400), today)
-        by_day = stats.day_statuses((s.local_date, s.status) for s in sessions)
-        todays = [s for s in sessions if s.local_date == today]
+        home = queries.home_stats(self.store, self.routine, today)
+        todays = self.store.sessions_between(today, today)
         interrupted = self.store.interrupted_session()
-        if any(s.status == "completed" for s in todays):
+        # Done follows the day rules (all required steps, pooled over today's sessions).
+        if home.today_status == stats.DONE:
             status = TODAY_DONE
         elif any(s.status == "in_progress" for s in todays):
             status = TODAY_IN_PROGRESS
@@ -76,7 +77,7 @@ class Companion:
             status = TODAY_PARTIAL
         else:
             status = TODAY_NOT_STARTED
-        return TodaySummary(status, stats.current_streak(by_day, self.store.rest_days(), today), interrupted)
+        return TodaySummary(status, home.current_streak, interrupted)
 
     # --- sessions -----------------------------------------------------------------
 
@@ -101,3 +102,12 @@ class Companion:
         session = self.store.interrupted_session()
         if session and self.clock.now() - session.last_activity_at > STALE_AFTER:
             self.close_interrupted(session)
+
+    def annotate(self, session_id: int, note: str, rating: int | None) -> None:
+        """Keep the patient's note and 1 to 5 rating; a bad value is refused with a clear reason."""
+        note = note.strip()
+        if len(note) > NOTE_MAX_CHARS:
+            raise ValueError(f"The note is too long: please keep it under {NOTE_MAX_CHARS} characters.")
+        if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5):
+            raise ValueError("The rating must be a whole number from 1 to 5.")
+        self.store.annotate_session(session_id, note or None, rating)

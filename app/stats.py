@@ -1,38 +1,197 @@
-"""Streaks and day statuses: pure functions over stored sessions, computed on demand.
+"""Streaks, calendars and adherence: pure functions over plain data, computed on demand.
 
-Streak arithmetic works on calendar dates, never on seconds, so daylight-saving changes
+The rules, in one place (app/storage/queries.py only reads the data they need):
+
+- A day's sessions are the sessions whose stored local date is that day, wherever the
+  patient is now. Their done steps are pooled: several sessions on one day count once.
+- A day is "done" when every step required by the plan in force that day was done.
+  The plan in force is the latest saved plan already effective on that day (the first
+  saved plan for days before any plan took effect).
+- A rest day (an explicit one, or a rest weekday of the plan in force) neither breaks nor
+  extends a streak; a done rest day still counts as done, a partly done one stays "rest".
+- A past day that is neither done nor rest is "partial" (it had a session) or "missed";
+  both end a streak. Today, until it is done, is "today" and ends nothing yet.
+- Days after today are "future", unless already done (a session dated in a zone ahead).
+- Days before the first plan took effect and before the first session are "none": there
+  was nothing to do yet, so they are neither missed nor counted in adherence.
+
+Everything is arithmetic on calendar dates, never on seconds, so daylight-saving changes
 and time-zone moves cannot split or merge days.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-DONE, PARTIAL, MISSED, REST, TODAY, FUTURE = "done", "partial", "missed", "rest", "today", "future"
+DONE, PARTIAL, MISSED, REST, TODAY, FUTURE, NO_DATA = (
+    "done", "partial", "missed", "rest", "today", "future", "none")
+STATUSES = (DONE, PARTIAL, MISSED, REST, TODAY, FUTURE, NO_DATA)
+# Days that were asked of the patient and are over (or done): the adherence denominator.
+PLANNED = frozenset({DONE, PARTIAL, MISSED})
+# Days that end a run of done days; rest, today and "none" are passed over.
+STREAK_BREAKERS = frozenset({PARTIAL, MISSED, FUTURE})
+ONE_DAY = timedelta(days=1)
 
 
-def day_statuses(sessions: Iterable[tuple[date, str]]) -> dict[date, str]:
-    """Each day's best outcome: done beats partial; in-progress and abandoned count as partial."""
-    result: dict[date, str] = {}
-    for day, status in sessions:
-        if status == "completed":
-            result[day] = DONE
-        elif result.get(day) != DONE:
-            result[day] = PARTIAL
-    return result
+@dataclass(frozen=True)
+class PlanRules:
+    """What one plan version asks for, as plain data."""
+
+    effective_from: date
+    required_steps: frozenset[str]
+    rest_weekdays: frozenset[int] = frozenset()  # 0 = Monday, as date.weekday()
 
 
-def current_streak(by_day: dict[date, str], rest_days: set[date], today: date) -> int:
-    """Consecutive done days up to today; rest days are passed over, today may still come."""
-    if not by_day:
-        return 0
-    earliest = min(by_day)
-    day = today if by_day.get(today) == DONE else today - timedelta(days=1)
+class PlanHistory:
+    """Every plan version in the order they were saved; says which one rules a given day."""
+
+    def __init__(self, plans: Sequence[PlanRules]):
+        self.plans = tuple(plans)
+        self._change_days = sorted({p.effective_from for p in self.plans})
+        # From each change day on, the plan saved last among those already effective rules:
+        # a correction saved later wins even if it takes effect on the same or an earlier day.
+        self._ruling = [max(i for i, p in enumerate(self.plans) if p.effective_from <= day)
+                        for day in self._change_days]
+
+    @property
+    def first_effective(self) -> date | None:
+        return self._change_days[0] if self._change_days else None
+
+    def required_anywhere(self) -> frozenset[str]:
+        """Every step key some plan version requires: the only steps the day rules look at."""
+        return frozenset().union(*(p.required_steps for p in self.plans))
+
+    def in_force(self, day: date) -> PlanRules | None:
+        if not self.plans:
+            return None
+        index = bisect_right(self._change_days, day) - 1
+        return self.plans[self._ruling[index]] if index >= 0 else self.plans[0]
+
+
+def first_day(plans: PlanHistory, first_session: date | None) -> date | None:
+    """The first day with anything to judge: the first plan in force or the first session."""
+    return min((d for d in (plans.first_effective, first_session) if d is not None), default=None)
+
+
+@dataclass(frozen=True)
+class Logbook:
+    """What the day rules need, read once from storage.
+
+    done_steps holds every day that has at least one session, mapped to the union of the
+    step keys done in that day's sessions (an empty set if nothing was done). Keys no plan
+    requires may be left out: they cannot change a day's status.
+    """
+
+    plans: PlanHistory
+    done_steps: Mapping[date, frozenset[str]]
+    rest_days: frozenset[date] = frozenset()
+    start: date | None = None  # see first_day(); days before it are NO_DATA
+
+    def status(self, day: date, today: date) -> str:
+        plan = self.plans.in_force(day)
+        done = self.done_steps.get(day)
+        if done is not None and (plan is None or plan.required_steps <= done):
+            return DONE  # a done day is done, even a rest day or one stored "ahead" after a move west
+        if day > today:
+            return FUTURE
+        if self.start is None or day < self.start:
+            return NO_DATA
+        if day in self.rest_days or (plan is not None and day.weekday() in plan.rest_weekdays):
+            return REST
+        if day == today:
+            return TODAY
+        return MISSED if done is None else PARTIAL
+
+    def statuses(self, first: date, last: date, today: date) -> dict[date, str]:
+        """The status of every day from first to last inclusive."""
+        return {day: self.status(day, today) for day in days_between(first, last)}
+
+
+# --- calendars ------------------------------------------------------------------------
+
+
+def days_between(first: date, last: date) -> list[date]:
+    """Every day from first to last inclusive (empty if last is before first)."""
+    # Counting ordinals is several times cheaper than adding a timedelta per day.
+    return list(map(date.fromordinal, range(first.toordinal(), last.toordinal() + 1)))
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week holding day."""
+    return day - timedelta(days=day.weekday())
+
+
+def week_of(day: date) -> list[date]:
+    monday = week_start(day)
+    return days_between(monday, monday + timedelta(days=6))
+
+
+def month_of(month: date) -> list[date]:
+    """Every day of the month that holds `month` (any day of it will do)."""
+    first = month.replace(day=1)
+    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return days_between(first, following - ONE_DAY)
+
+
+def week_starts(today: date, weeks: int) -> list[date]:
+    """The Mondays of the last `weeks` weeks, oldest first, today's week last."""
+    this_week = week_start(today)
+    return [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+
+
+# --- streaks and adherence ------------------------------------------------------------
+
+
+def current_streak(statuses: Mapping[date, str], today: date) -> int:
+    """Done days in the run that reaches today.
+
+    Walks back from today over done days, passing over rest days, "none" days and today
+    itself while it is not done yet. Done days already stored just after today (sessions
+    logged in a zone ahead of the current one) extend the run too.
+    """
     count = 0
-    while day >= earliest:
-        if by_day.get(day) == DONE:
+    day = today
+    while day in statuses:
+        status = statuses[day]
+        if status == DONE:
             count += 1
-        elif day not in rest_days:
+        elif status in STREAK_BREAKERS:
             break
-        day -= timedelta(days=1)
+        day -= ONE_DAY
+    day = today + ONE_DAY
+    while statuses.get(day) == DONE:
+        count += 1
+        day += ONE_DAY
     return count
+
+
+def best_streak(statuses: Mapping[date, str]) -> int:
+    """The longest run of done days, with rest, today and "none" days passed over."""
+    best = run = 0
+    for day in sorted(statuses):
+        status = statuses[day]
+        if status == DONE:
+            run += 1
+            best = max(best, run)
+        elif status in STREAK_BREAKERS:
+            run = 0
+    return best
+
+
+def adherence(statuses: Mapping[date, str], first: date, last: date) -> float:
+    """Done days as a percentage of planned days from first to last inclusive.
+
+    Planned days are the days that are over and were not rest days, plus any done day
+    (a done rest day counts for the patient, and cannot push the figure past 100).
+    Today counts only once done. With no planned day in the window nothing was asked
+    and nothing was missed, so the answer is 100.0.
+    """
+    planned = done = 0
+    for day in days_between(first, last):
+        status = statuses.get(day)
+        if status in PLANNED:
+            planned += 1
+            done += status == DONE
+    return 100.0 * done / planned if planned else 100.0
