@@ -9,7 +9,9 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
+
+from .errors import SchemaTooNewError, StoreError  # noqa: F401  (re-exported)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Every schema revision this app knows, oldest first; a test checks it matches Alembic.
@@ -17,16 +19,9 @@ REVISIONS = ("0001",)
 HEAD = REVISIONS[-1]
 
 
-class StoreError(RuntimeError):
-    """Storage cannot be used; the message is meant for the patient."""
-
-
-class SchemaTooNewError(StoreError):
-    pass
-
-
 def make_engine(db_path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}")
+    # URL.create, not an f-string: a '?' in a folder name would otherwise start a query string.
+    engine = create_engine(URL.create("sqlite", database=str(db_path)))
     event.listen(engine, "connect", _on_connect)
     # pysqlite opens transactions lazily and never for reads; SQLAlchemy documents this
     # fix so that every transaction really starts with BEGIN.
@@ -52,6 +47,19 @@ def prepare_data_dir(data_dir: Path) -> None:
 def restrict_file(path: Path) -> None:
     if os.name == "posix" and path.exists():
         os.chmod(path, 0o600)
+
+
+def create_private_database(db_path: Path) -> None:
+    """Create the database file as 0600 before SQLite does: SQLite gives the -wal and -shm
+    files it makes the same mode as the main file, so they are private from birth."""
+    if os.name == "posix" and not db_path.exists():
+        os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+def restrict_database_files(db_path: Path) -> None:
+    """0600 on the database and its -wal/-shm (also mends files made by older versions)."""
+    for suffix in ("", "-wal", "-shm"):
+        restrict_file(db_path.with_name(db_path.name + suffix))
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -13,7 +13,8 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import selectinload, sessionmaker
 
-from .db import SchemaTooNewError, StoreError, make_engine, migrate, prepare_data_dir, restrict_file
+from .db import (SchemaTooNewError, StoreError, create_private_database, make_engine, migrate, prepare_data_dir,
+                 restrict_database_files)
 from .models import Plan, PlanStep, RestDay, SessionRecord, Setting, StepLog
 
 DB_NAME = "smileback.sqlite3"
@@ -93,15 +94,19 @@ class Store:
     def __init__(self, data_dir: Path | str):
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_NAME
+        self.engine = None
         try:
             prepare_data_dir(self.data_dir)
+            create_private_database(self.path)
             self.engine = make_engine(self.path)
             migrate(self.engine)
-        except SchemaTooNewError:
-            raise
-        except (OSError, DatabaseError) as error:
+        except (OSError, DatabaseError, StoreError) as error:
+            if self.engine is not None:
+                self.engine.dispose()  # let go of the file, so the caller may move or remove it
+            if isinstance(error, StoreError):
+                raise
             raise StoreError(f"SmileBack cannot open its health record at {self.path}: {error}") from error
-        restrict_file(self.path)
+        restrict_database_files(self.path)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self.session_factory = self._session  # for query modules beside this one
 

@@ -1,0 +1,224 @@
+"""Opening the health record at start: check it, mend what can be mended, say what happened.
+
+`open_store` is the one way the app opens its record. In order it:
+  1. makes sure the data folder exists, is private and can be written (else StoreError);
+  2. checks the database; a damaged one is moved aside (renamed, never deleted, with its
+     -wal and -shm) and the newest good backup put in its place, or a fresh record begun;
+     a missing one is brought back from the newest good backup, if there is one;
+  3. refuses a record written by a newer app (SchemaTooNewError), touching nothing;
+  4. makes today's backup, before any migration changes the file;
+  5. opens the Store, which migrates an older schema.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from .backup import (PARTIAL_SUFFIX, BackupInfo, check_database, daily_backup, integrity_problems, is_corruption,
+                     list_backups, stored_revision, write_verified_copy)
+from .db import REVISIONS, SchemaTooNewError, StoreError, prepare_data_dir
+from .repository import DB_NAME, Store
+
+SIDE_FILES = ("-wal", "-shm")
+# Below this much free space a session could not be recorded safely.
+MIN_FREE_BYTES = 1024 * 1024
+_NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    store: Store
+    notice: str | None  # for the patient, shown once at start; None when all was well
+
+
+def open_store(data_dir: Path | str, today: date, now: datetime | None = None) -> OpenResult:
+    data_dir = Path(data_dir)
+    now = now or datetime.now()
+    db_path = data_dir / DB_NAME
+    ensure_writable(data_dir)
+    existed = db_path.exists()
+    notices = []
+    if existed:
+        damage = find_damage(db_path)
+        if damage:
+            notices.append(recover_damaged(db_path, damage, now))
+    else:
+        notices.append(recover_missing(db_path, now))
+    refuse_newer_schema(db_path)
+    notices.append(_backup_notice(db_path, today))
+    store = _open(data_dir, remove_on_failure=not existed)
+    return OpenResult(store, "\n\n".join(n for n in notices if n) or None)
+
+
+# --- the folder ---------------------------------------------------------------------------
+
+def ensure_writable(data_dir: Path) -> None:
+    """Fail early and plainly when nothing can be saved, leaving no file behind."""
+    try:
+        prepare_data_dir(data_dir)
+        _write_probe(data_dir)
+    except OSError as error:
+        raise StoreError(_folder_message(data_dir, error)) from error
+    if free_bytes(data_dir) < MIN_FREE_BYTES:
+        raise StoreError(_full_message(data_dir))
+
+
+def free_bytes(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
+
+
+def _write_probe(data_dir: Path) -> None:
+    """Writing (and syncing) a small real file is the only sure test of a writable folder."""
+    probe = data_dir / ".smileback-write-test"
+    try:
+        fd = os.open(probe, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, b"\0" * 4096)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    finally:
+        try:
+            probe.unlink()
+        except OSError:
+            pass
+
+
+def _folder_message(data_dir: Path, error: OSError) -> str:
+    if error.errno in _NO_SPACE:
+        return _full_message(data_dir)
+    return (f"SmileBack cannot save anything in its data folder {data_dir} "
+            f"({error.strerror or error}). Your exercises would not be recorded, so the app "
+            "stops here. Please check that the folder exists and can be written to.")
+
+
+def _full_message(data_dir: Path) -> str:
+    return (f"The storage holding SmileBack's data folder {data_dir} is full. Your exercises "
+            "would not be recorded, so the app stops here. Please free some space and start again; "
+            "your record has not been changed.")
+
+
+# --- checking and mending the database -----------------------------------------------------
+
+def find_damage(db_path: Path) -> str | None:
+    """What is wrong with the database file, or None if it passes integrity_check.
+
+    Only damage is reported; a file that cannot be opened for another reason (locked,
+    unreadable) raises StoreError instead, as moving it aside would not help.
+    """
+    try:
+        with closing(sqlite3.connect(db_path)) as connection:
+            connection.execute("PRAGMA busy_timeout=5000")
+            problems = integrity_problems(connection)
+    except UnicodeDecodeError as error:  # SQLite's own message quoted broken bytes from the file
+        return f"the file holds unreadable text ({error.reason})"
+    except sqlite3.Error as error:
+        if is_corruption(error):
+            return str(error)
+        raise StoreError(f"SmileBack cannot read its health record at {db_path} ({error}). "
+                         "It has been left as it is.") from error
+    return "; ".join(problems) or None
+
+
+def recover_damaged(db_path: Path, damage: str, now: datetime) -> str:
+    """Move the damaged file aside and put the newest good backup in its place."""
+    moved = move_aside(db_path, now)
+    backup = newest_good_backup(db_path.parent)
+    if backup is not None:
+        write_verified_copy(backup.path, db_path)
+    return _damage_notice(moved, backup)
+
+
+def recover_missing(db_path: Path, now: datetime) -> str | None:
+    """No record, but backups: it was lost (deleted, or a crash in the middle of mending
+    it), not never made; bring back the newest good backup. None on a true first start."""
+    db_path.with_name(db_path.name + PARTIAL_SUFFIX).unlink(missing_ok=True)  # an interrupted copy
+    if any(db_path.with_name(db_path.name + s).exists() for s in SIDE_FILES):
+        # A -wal without its database must not be replayed into a new one.
+        move_aside(db_path, now, label="orphaned")
+    backup = newest_good_backup(db_path.parent)
+    if backup is None:
+        return None
+    write_verified_copy(backup.path, db_path)
+    return (f"SmileBack could not find its health record in {db_path.parent}, so it has brought it "
+            f"back from the backup of {backup.day:%d %B %Y}. Anything recorded after that backup may be missing.")
+
+
+def move_aside(db_path: Path, now: datetime, label: str = "damaged") -> Path:
+    """Rename the database and its -wal/-shm with a timestamp; nothing is deleted.
+
+    The side files keep their pairing (X-wal beside X), so the moved file can still be
+    opened with everything it held.
+    """
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target, counter = db_path.with_name(f"smileback-{label}-{stamp}.sqlite3"), 1
+    while any(target.with_name(target.name + s).exists() for s in ("",) + SIDE_FILES):
+        counter += 1
+        target = db_path.with_name(f"smileback-{label}-{stamp}-{counter}.sqlite3")
+    try:
+        for suffix in SIDE_FILES + ("",):  # the main file last: it marks the move as done
+            side = db_path.with_name(db_path.name + suffix)
+            if side.exists():
+                os.replace(side, target.with_name(target.name + suffix))
+    except OSError as error:
+        raise StoreError(f"SmileBack found its health record damaged but could not move it aside "
+                         f"({error.strerror or error}). It has been left at {db_path}.") from error
+    return target
+
+
+def newest_good_backup(data_dir: Path) -> BackupInfo | None:
+    for backup in list_backups(data_dir):
+        if check_database(backup.path) is None:
+            return backup
+    return None
+
+
+def _damage_notice(moved: Path, backup: BackupInfo | None) -> str:
+    first = ("SmileBack found that its health record was damaged and could not be read safely. "
+             f"The damaged file has been kept, not deleted, at {moved}.")
+    if backup is None:
+        return (first + " There was no backup to bring back, so a new, empty record has been "
+                "started. Your plan will need to be set up again.")
+    return (first + f" Your record has been brought back from the backup of {backup.day:%d %B %Y}. "
+            "Anything recorded after that backup may be missing.")
+
+
+def refuse_newer_schema(db_path: Path) -> None:
+    if not db_path.exists():
+        return
+    try:
+        with closing(sqlite3.connect(db_path)) as connection:
+            revision = stored_revision(connection)
+    except sqlite3.Error as error:
+        raise StoreError(f"SmileBack cannot read its health record at {db_path} ({error}).") from error
+    if revision is not None and revision not in REVISIONS:
+        raise SchemaTooNewError(
+            f"This health record was written by a newer version of SmileBack (schema {revision}). "
+            "It has been left untouched: please update the app to open it.")
+
+
+# --- today's backup and the Store ----------------------------------------------------------
+
+def _backup_notice(db_path: Path, today: date) -> str | None:
+    """A failed backup must not keep the patient from exercising; it is told instead."""
+    try:
+        daily_backup(db_path, today)
+    except StoreError as error:
+        return f"Today's backup could not be made: {error}"
+    return None
+
+
+def _open(data_dir: Path, remove_on_failure: bool) -> Store:
+    try:
+        return Store(data_dir)
+    except StoreError:
+        if remove_on_failure:  # a file this call began must not stay half-written
+            for suffix in ("",) + SIDE_FILES:
+                (data_dir / (DB_NAME + suffix)).unlink(missing_ok=True)
+        raise

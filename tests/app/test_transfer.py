@@ -1,0 +1,235 @@
+"""Export and import of the whole record: exact round trip, merge without duplicates,
+bad files refused by name with nothing changed, the caregiver PIN never carried."""
+import copy
+import json
+import shutil
+import stat
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from app.storage import Store
+from app.storage import transfer
+from app.storage.repository import DB_NAME, PlanStepView
+from app.storage.transfer import FORMAT, VERSION, ImportFileError, export_json, import_json
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "schema_0001.sqlite3"
+T0 = datetime(2026, 10, 1, 6, 45, 12, 250000, tzinfo=timezone.utc)
+PLAN = [PlanStepView("preparation", True, 0), PlanStepView("heat", True, 600), PlanStepView("massage", False, 240)]
+
+
+def fill(store: Store, days: int = 6, first: datetime = T0) -> None:
+    """Plan history, sessions of every kind with notes and ratings, rest days, settings."""
+    store.save_plan(PLAN, set(), first.date(), first)
+    store.save_plan(PLAN[1:], {5, 6}, first.date() + timedelta(days=3), first + timedelta(days=2, hours=3))
+    for day in range(days):
+        started = first + timedelta(days=day, minutes=day)
+        plan = store.current_plan()
+        session_id = store.begin_session(plan.id, started)
+        step_id = store.start_step(session_id, 0, "heat", 600, started)
+        store.checkpoint_step(step_id, 123.456, started + timedelta(minutes=2))
+        if day % 3 == 2:
+            store.finish_session(session_id, "partial", started + timedelta(minutes=3))
+        elif day % 3 == 1:
+            store.finish_step(step_id, "done", 600, started + timedelta(minutes=10))
+            store.finish_session(session_id, "completed", started + timedelta(minutes=10))
+        note, rating = [("Better 🙂", 4), (None, None), ("Œil sec\nmais ça va", 1)][day % 3]
+        store.annotate_session(session_id, note, rating)
+    store.set_rest_day(first.date() + timedelta(days=days + 1), True, first)
+    store.put_setting("profile.side", "right")
+    store.put_setting("profile.name", "Zoë")
+    store.put_setting("caregiver.pin_hash", "pbkdf2$secret")
+
+
+def read(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def other(tmp_path):
+    store = Store(tmp_path / "other")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def exported(store, tmp_path) -> Path:
+    fill(store)
+    return export_json(store, tmp_path / "record.json")
+
+
+# --- export ------------------------------------------------------------------------------------
+
+def test_export_holds_everything_but_the_caregiver_pin(exported):
+    document = read(exported)
+    assert (document["format"], document["version"]) == (FORMAT, VERSION)
+    assert len(document["plans"]) == 2 and document["plans"][1]["rest_weekdays"] == [5, 6]
+    assert [s["status"] for s in document["sessions"]] == ["in_progress", "completed", "partial"] * 2
+    assert document["sessions"][0]["note"] == "Better 🙂" and document["sessions"][0]["rating"] == 4
+    assert document["sessions"][0]["steps"][0]["done_seconds"] == 123.46
+    assert document["settings"] == {"profile.name": "Zoë", "profile.side": "right"}
+    assert "secret" not in exported.read_text(encoding="utf-8")
+
+
+def test_export_file_is_private_and_written_whole(exported):
+    assert stat.S_IMODE(exported.stat().st_mode) == 0o600
+    assert sorted(p.name for p in exported.parent.glob("record.json*")) == ["record.json"]
+
+
+# --- round trip ----------------------------------------------------------------------------------
+
+def test_import_into_an_empty_record_round_trips_exactly(exported, other, tmp_path):
+    report = import_json(other, exported)
+    assert (report.added_plans, report.added_sessions, report.skipped_duplicates) == (2, 6, 0)
+    assert (report.added_rest_days, report.added_settings) == (1, 2)
+    again = export_json(other, tmp_path / "again.json")
+    assert read(again) == read(exported)
+    assert again.read_bytes() == exported.read_bytes()
+
+
+def test_the_migration_fixture_round_trips_exactly(tmp_path):
+    source_dir = tmp_path / "fixture"
+    source_dir.mkdir()
+    shutil.copyfile(FIXTURE, source_dir / DB_NAME)
+    source, target = Store(source_dir), Store(tmp_path / "target")
+    try:
+        first = export_json(source, tmp_path / "first.json")
+        import_json(target, first)
+        second = export_json(target, tmp_path / "second.json")
+    finally:
+        source.close()
+        target.close()
+    assert read(second) == read(first)
+    assert len(read(first)["sessions"]) == 27
+
+
+def test_imported_record_reads_like_the_original(store, exported, other):
+    import_json(other, exported)
+    assert other.plans()[1].rest_weekdays == store.plans()[1].rest_weekdays
+    [original] = store.sessions_between(T0.date(), T0.date())
+    [copied] = other.sessions_between(T0.date(), T0.date())
+    assert (copied.started_at, copied.note, copied.rating, copied.steps[0].done_seconds) == (
+        original.started_at, original.note, original.rating, original.steps[0].done_seconds)
+    assert other.rest_days() == store.rest_days()
+
+
+# --- merging -------------------------------------------------------------------------------------
+
+def test_importing_the_same_file_twice_adds_nothing(exported, other, tmp_path):
+    import_json(other, exported)
+    report = import_json(other, exported)
+    assert (report.added_sessions, report.skipped_duplicates, report.added_plans) == (0, 6, 0)
+    assert (report.added_rest_days, report.added_settings) == (0, 0)
+    assert read(export_json(other, tmp_path / "again.json")) == read(exported)
+
+
+def test_merge_adds_only_what_is_missing_and_keeps_this_devices_settings(exported, other, tmp_path):
+    fill(other, days=8, first=T0 - timedelta(days=4))  # overlaps the file on days 0..3, other plans
+    other.put_setting("profile.side", "left")
+    before = len(read(export_json(other, tmp_path / "before.json"))["sessions"])
+    report = import_json(other, exported)
+    after = read(export_json(other, tmp_path / "after.json"))
+    starts = [s["started_at"] for s in after["sessions"]]
+    assert len(starts) == len(set(starts)) == before + report.added_sessions
+    assert report.skipped_duplicates == 0  # different minutes: none is the same session
+    assert after["settings"]["profile.side"] == "left"
+    assert report.added_plans == 2
+
+
+def test_merge_recognises_a_session_by_its_start_and_local_date(exported, other):
+    document = read(exported)
+    import_json(other, exported)
+    document["sessions"][0]["note"] = "edited elsewhere"
+    document["sessions"].append(copy.deepcopy(document["sessions"][1]))
+    document["sessions"][-1]["started_at"] = "2026-12-24T09:00:00+00:00"
+    document["sessions"][-1]["local_date"] = "2026-12-24"
+    changed = exported.with_name("changed.json")
+    changed.write_text(json.dumps(document), encoding="utf-8")
+    report = import_json(other, changed)
+    assert (report.added_sessions, report.skipped_duplicates) == (1, 6)
+    assert [s.note for s in other.sessions_between(T0.date(), T0.date())] == ["Better 🙂"]
+
+
+def test_a_file_cannot_plant_a_caregiver_pin(exported, other):
+    document = read(exported)
+    document["settings"]["caregiver.pin_hash"] = "known-to-the-sender"
+    planted = exported.with_name("planted.json")
+    planted.write_text(json.dumps(document), encoding="utf-8")
+    report = import_json(other, planted)
+    assert "caregiver.pin_hash" not in other.settings()
+    assert "caregiver.pin_hash" in report.skipped_settings
+
+
+# --- bad files --------------------------------------------------------------------------------------
+
+def broken(document: dict, change) -> dict:
+    document = copy.deepcopy(document)
+    change(document)
+    return document
+
+
+BAD_DOCUMENTS = [
+    ("format", lambda d: d.update(format="something-else")),
+    ("version", lambda d: d.update(version=2)),
+    ("version", lambda d: d.update(version="1")),
+    ("sessions", lambda d: d.pop("sessions")),
+    ("sessions[2].rating", lambda d: d["sessions"][2].update(rating=7)),
+    ("sessions[2].rating", lambda d: d["sessions"][2].update(rating=True)),
+    ("sessions[0].steps[0].done_seconds", lambda d: d["sessions"][0]["steps"][0].update(done_seconds="ten")),
+    ("sessions[0].steps[0].done_seconds", lambda d: d["sessions"][0]["steps"][0].update(done_seconds=-1)),
+    ("sessions[0].steps[0].status", lambda d: d["sessions"][0]["steps"][0].update(status="half")),
+    ("sessions[1].started_at", lambda d: d["sessions"][1].update(started_at="2026-10-01T08:00:00")),
+    ("sessions[1].local_date", lambda d: d["sessions"][1].update(local_date="yesterday")),
+    ("sessions[5].plan", lambda d: d["sessions"][5].update(plan=9)),
+    ("sessions[3].steps", lambda d: d["sessions"][3]["steps"].append(d["sessions"][3]["steps"][0])),
+    ("sessions[4]", lambda d: d["sessions"].__setitem__(4, [])),
+    ("plans[1].steps[0].included", lambda d: d["plans"][1]["steps"][0].update(included="yes")),
+    ("plans[0].rest_weekdays", lambda d: d["plans"][0].update(rest_weekdays=[7])),
+    ("plans[0].created_at", lambda d: d["plans"][0].pop("created_at")),
+    ("rest_days[0].local_date", lambda d: d["rest_days"][0].update(local_date=20261001)),
+    ("settings.profile.side", lambda d: d["settings"].update({"profile.side": 3})),
+    ("settings", lambda d: d.update(settings=[])),
+]
+
+
+@pytest.mark.parametrize("field,change", BAD_DOCUMENTS, ids=[f for f, _ in BAD_DOCUMENTS])
+def test_a_bad_field_is_named_and_nothing_is_imported(exported, other, tmp_path, field, change):
+    fill(other, days=2, first=T0 + timedelta(days=30))
+    before = read(export_json(other, tmp_path / "before.json"))
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(broken(read(exported), change)), encoding="utf-8")
+    with pytest.raises(ImportFileError, match=f"field '{_re(field)}'.*Nothing was imported"):
+        import_json(other, bad)
+    assert read(export_json(other, tmp_path / "after.json")) == before
+
+
+def _re(text: str) -> str:
+    import re
+
+    return re.escape(text)
+
+
+@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe\x00garbage", b"[1, 2, 3]", b'"a string"',
+                                     b"[" * 100_000 + b"]" * 100_000, b'{"format": NaN}'])
+def test_a_file_that_is_not_an_export_is_refused(other, tmp_path, content):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    with pytest.raises(ImportFileError, match="bad.json: .*Nothing was imported"):
+        import_json(other, bad)
+    assert other.plans() == []
+
+
+def test_a_missing_file_is_refused_plainly(other, tmp_path):
+    with pytest.raises(ImportFileError, match="cannot be read"):
+        import_json(other, tmp_path / "nowhere.json")
+
+
+def test_a_failure_while_writing_undoes_the_whole_import(exported, other, monkeypatch):
+    def failing(*args):
+        raise RuntimeError("the disk went away half-way")
+
+    monkeypatch.setattr(transfer, "_merge_rest_days", failing)
+    with pytest.raises(RuntimeError):
+        import_json(other, exported)
+    assert other.plans() == [] and other.sessions_between(date(2000, 1, 1), date(2100, 1, 1)) == []
