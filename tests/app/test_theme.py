@@ -1,0 +1,70 @@
+import pytest
+
+from app.theme import (HIGH_CONTRAST, NON_TEXT_PAIRS, NORMAL, PALETTES, TEXT_PAIRS, WCAG_AA_NON_TEXT, WCAG_AA_TEXT,
+                       colour_fields, contrast_ratio, font_size, pair_ratios, palette, relative_luminance, rgba,
+                       touch_target)
+
+BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0, 1.0)
+
+
+def test_contrast_ratio_matches_known_wcag_values():
+    assert contrast_ratio(BLACK, WHITE) == pytest.approx(21.0)
+    assert contrast_ratio(WHITE, WHITE) == pytest.approx(1.0)
+    # #767676 on white is the classic just-passing AA grey (4.54:1).
+    assert contrast_ratio(rgba("#767676"), WHITE) == pytest.approx(4.54, abs=0.01)
+    assert contrast_ratio(rgba("#777777"), WHITE) < 4.5
+
+
+def test_contrast_ratio_is_symmetric():
+    assert contrast_ratio(NORMAL.text, NORMAL.background) == contrast_ratio(NORMAL.background, NORMAL.text)
+
+
+def test_relative_luminance_uses_the_linear_segment_for_dark_channels():
+    assert relative_luminance(rgba("#0A0A0A")) == pytest.approx((10 / 255) / 12.92)
+
+
+@pytest.mark.parametrize("theme", PALETTES.values(), ids=list(PALETTES))
+def test_every_text_pair_meets_aa(theme):
+    failing = [(label, round(ratio, 2)) for label, ratio in pair_ratios(theme) if ratio < WCAG_AA_TEXT]
+    assert failing == []
+
+
+@pytest.mark.parametrize("theme", PALETTES.values(), ids=list(PALETTES))
+def test_borders_and_focus_stand_out(theme):
+    failing = [(label, round(ratio, 2)) for label, ratio in pair_ratios(theme, NON_TEXT_PAIRS)
+               if ratio < WCAG_AA_NON_TEXT]
+    assert failing == []
+
+
+def test_high_contrast_body_text_is_at_least_aaa():
+    assert contrast_ratio(HIGH_CONTRAST.text, HIGH_CONTRAST.background) >= 7.0
+
+
+def test_pairs_name_real_fields():
+    names = set(colour_fields())
+    for _label, fg, bg in TEXT_PAIRS + NON_TEXT_PAIRS:
+        assert fg in names and bg in names
+
+
+@pytest.mark.parametrize("theme", PALETTES.values(), ids=list(PALETTES))
+def test_colours_are_rgba_floats(theme):
+    for name in colour_fields():
+        colour = getattr(theme, name)
+        assert len(colour) == 4 and all(0.0 <= c <= 1.0 for c in colour), name
+
+
+def test_calendar_states_differ_from_each_other():
+    for theme in PALETTES.values():
+        cells = [theme.cal_done, theme.cal_partial, theme.cal_missed, theme.cal_rest]
+        assert len(set(cells)) == len(cells)
+
+
+def test_palette_choice_and_sizes():
+    assert palette(True) is HIGH_CONTRAST and palette(False) is NORMAL
+    assert font_size("body", 2.0) == 2 * font_size("body")
+    assert touch_target(1.0) >= 48 and touch_target(2.0) > touch_target(1.0)
+
+
+def test_rgba_rejects_bad_hex():
+    with pytest.raises(ValueError):
+        rgba("#FFF")
