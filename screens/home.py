@@ -46,7 +46,8 @@ class HomeScreen(Screen):
 
     def _check_day(self, _dt):
         """Left open over midnight, Home turns to the new day by itself."""
-        if self.date_text != long_date(App.get_running_app().companion.today()):
+        companion = App.get_running_app().companion
+        if companion is not None and self.date_text != long_date(companion.today()):
             self.refresh()
 
     def refresh(self) -> None:

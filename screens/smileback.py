@@ -24,7 +24,11 @@ SCREENS = {
     "session": "screens.session:SessionScreen",
     "summary": "screens.summary:SummaryScreen",
     "startup_error": "screens.startup_error:StartupErrorScreen",
+    "caregiver_entry": "screens.caregiver_entry:CaregiverEntryScreen",
+    "caregiver": "screens.caregiver:CaregiverScreen",
+    "plan_edit": "screens.plan_edit:PlanEditScreen",
 }
+CAREGIVER_SCREENS = ("caregiver", "plan_edit")
 
 
 class SmileBackApp(App):
@@ -41,6 +45,7 @@ class SmileBackApp(App):
         self._clock, self._cue_sink = clock, cue_sink
         self._routine_path = routine_path or DEFAULT_ROUTINE
         self.runner = None  # the session in hand, if any
+        self.caregiver = None  # the open caregiver session, if any
         if time_scale != 1.0:
             self.demo_banner = f"Demo speed: timers run {time_scale:g}x faster"
 
@@ -102,6 +107,36 @@ class SmileBackApp(App):
         for key, value in kwargs.items():
             setattr(screen, key, value)
         self.manager.current = name
+
+    # --- caregiver mode: ends when left, or after 5 minutes without a touch ----------
+
+    def start_caregiver_mode(self) -> None:
+        from kivy.core.window import Window
+
+        from app.caregiver.pin import CaregiverSession
+
+        self.caregiver = CaregiverSession(self.companion.clock)
+        Window.bind(on_touch_down=self._caregiver_touched)
+        self._caregiver_watch = Clock.schedule_interval(self._check_caregiver_idle, 1)
+        self.go("caregiver")
+
+    def _caregiver_touched(self, *_):
+        if self.caregiver:
+            self.caregiver.touch()
+
+    def _check_caregiver_idle(self, _dt) -> None:
+        if self.caregiver and self.caregiver.expired():
+            self.end_caregiver_mode()
+
+    def end_caregiver_mode(self) -> None:
+        from kivy.core.window import Window
+
+        Window.unbind(on_touch_down=self._caregiver_touched)
+        if self.caregiver:
+            self.caregiver.end()
+            self._caregiver_watch.cancel()
+        self.caregiver = None
+        self.go("home")
 
     def on_pause(self):
         self._save_progress()

@@ -55,7 +55,9 @@ class Driver:
         while remaining > 1e-9:
             delta = min(step, remaining)
             self.clock.advance(delta)
-            self._kivy_time += delta
+            # Kivy's own frame time moves at most 0.25 s a frame: its scroll effects
+            # integrate step by step and fly off on a minute-long frame.
+            self._kivy_time += min(delta, 0.25)
             remaining -= delta
             EventLoop.idle()
         self.frames(2)
@@ -88,6 +90,7 @@ class Driver:
     def tap(self, target: Widget | str) -> None:
         """A finger down and up on the widget's centre, as a patient would tap it."""
         widget = self.widget(target) if isinstance(target, str) else target
+        self._scroll_into_view(widget)
         self.frames(1)
         x, y = widget.to_window(*widget.center)
         touch = UnitTestTouch(x, y)
@@ -104,6 +107,19 @@ class Driver:
             if not self.app.manager.transition.is_active:
                 break
             self.frames(1)
+
+    def _scroll_into_view(self, widget: Widget) -> None:
+        """Scroll as a patient would, so that a button below the fold can be reached."""
+        from kivy.uix.scrollview import ScrollView
+
+        parent = widget.parent
+        for _ in range(50):  # the Window is its own parent: stop climbing there
+            if parent is None or isinstance(parent, ScrollView) or parent is parent.parent:
+                break
+            parent = parent.parent
+        if isinstance(parent, ScrollView):
+            parent.scroll_to(widget, padding=10, animate=False)
+            self.frames(2)
 
     def tap_text(self, text: str) -> None:
         self.tap(self.button_with_text(text))

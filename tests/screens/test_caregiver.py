@@ -1,0 +1,126 @@
+"""A caregiver sets a PIN, reviews adherence, edits the plan and exports, on the real screens."""
+from sqlalchemy import text
+
+from tests.harness import Driver
+
+
+def open_caregiver(ui, pin="2468"):
+    ui.tap("caregiver_button")
+    assert ui.screen.name == "caregiver_entry"
+    ui.type_into("pin_input", pin)
+    ui.type_into("repeat_input", pin)
+    ui.tap("submit_button")
+
+
+def settings(ui):
+    with ui.app.companion.store.engine.connect() as conn:
+        return dict(conn.execute(text("SELECT key, value FROM settings")).all())
+
+
+def test_first_use_sets_a_pin_kept_only_as_a_hash(ui):
+    open_caregiver(ui)
+    assert ui.screen.name == "caregiver"
+    assert not any("2468" in value for value in settings(ui).values())
+
+
+def test_pins_that_differ_or_have_letters_are_refused_clearly(ui):
+    ui.tap("caregiver_button")
+    ui.type_into("pin_input", "12ab")
+    ui.type_into("repeat_input", "12ab")
+    ui.tap("submit_button")
+    assert ui.screen.name == "caregiver_entry" and "digits" in ui.text("message_label")
+    ui.type_into("pin_input", "1234")
+    ui.type_into("repeat_input", "1235")
+    ui.tap("submit_button")
+    assert "do not match" in ui.text("message_label")
+
+
+def test_wrong_pin_then_lockout(ui):
+    open_caregiver(ui)
+    ui.tap("leave_button")
+    ui.tap("caregiver_button")
+    for _ in range(5):
+        ui.type_into("pin_input", "0000")
+        ui.tap("submit_button")
+    assert ui.screen.name == "caregiver_entry"
+    assert "locked" in ui.text("message_label").lower() or "try again" in ui.text("message_label").lower()
+    ui.type_into("pin_input", "2468")
+    ui.tap("submit_button")
+    assert ui.screen.name == "caregiver_entry"  # even the right PIN waits out the lock
+    ui.advance(61)
+    ui.type_into("pin_input", "2468")
+    ui.tap("submit_button")
+    assert ui.screen.name == "caregiver"
+
+
+def test_forgotten_pin_reset_keeps_the_sessions(ui):
+    ui.tap("start_button")
+    ui.tap("main_button")
+    ui.tap("leave_button")
+    open_caregiver(ui)
+    ui.tap("leave_button")
+    ui.tap("caregiver_button")
+    ui.tap("forgot_button")
+    ui.tap_text("Yes, reset the PIN")
+    assert "reset" in ui.text("message_label")
+    with ui.app.companion.store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM step_logs")).scalar() == 2
+
+
+def test_dashboard_shows_status_adherence_and_notes(ui):
+    ui.tap("start_button")
+    ui.tap("main_button")
+    for _ in range(3):
+        ui.advance(ui.app.runner.remaining() + 0.5)
+        ui.tap("main_button")
+    ui.type_into("note_input", "Eye less watery")
+    ui.tap("save_button")
+    open_caregiver(ui)
+    assert ui.text("status_label") == "On track"
+    assert "Last 7 days: 100 %" in ui.text("adherence_label")
+    assert any("Eye less watery" in t for t in ui.visible_texts())
+    assert any("Warm towel" in t and "done 1 of 1" in t for t in ui.visible_texts())
+
+
+def test_caregiver_mode_ends_after_five_idle_minutes(ui):
+    open_caregiver(ui)
+    ui.advance(200)
+    assert ui.screen.name == "caregiver"
+    ui.advance(110)
+    assert ui.screen.name == "home"
+
+
+def test_plan_edit_refuses_out_of_range_and_saves_a_new_version(ui):
+    open_caregiver(ui)
+    ui.tap("plan_button")
+    heat = ui.screen.rows["heat"]
+    heat.ids.minutes_input.text = "45"
+    ui.tap("save_button")
+    assert "Warm towel" in ui.text("message_label") and ui.screen.name == "plan_edit"
+    heat.ids.minutes_input.text = "15"
+    ui.tap(ui.screen.day_buttons[6])  # Sunday off
+    ui.tap("save_button")
+    assert ui.screen.name == "caregiver"
+    plans = ui.app.companion.store.plans()
+    assert len(plans) == 2 and plans[0].steps[1].seconds == 600
+    assert plans[1].steps[1].seconds == 900 and plans[1].rest_weekdays == {6}
+
+
+def test_export_writes_files_and_says_where(ui, tmp_path):
+    open_caregiver(ui)
+    ui.type_into("folder_input", str(tmp_path / "reports"))
+    ui.tap("export_button")
+    names = sorted(p.name for p in (tmp_path / "reports").iterdir())
+    assert names == ["smileback-report-2026-11-25.pdf", "smileback-sessions-2026-11-25.csv",
+                     "smileback-steps-2026-11-25.csv"]
+    assert str(tmp_path / "reports") in ui.text("export_label")
+
+
+def test_export_to_an_impossible_folder_says_so(ui, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    open_caregiver(ui)
+    ui.type_into("folder_input", str(blocker / "reports"))
+    ui.tap("export_button")
+    assert ui.text("export_label") and ui.screen.name == "caregiver"
+    assert blocker.read_text() == "not a folder"
