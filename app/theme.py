@@ -46,6 +46,7 @@ class Palette:
     on_warning: RGBA
     border: RGBA
     focus: RGBA            # keyboard / switch-access focus ring
+    danger: RGBA           # error messages on the page
     # calendar day cells, each with its day number on top
     cal_done: RGBA
     cal_partial: RGBA
@@ -71,6 +72,7 @@ NORMAL = Palette(
     on_warning=rgba("#1E2A36"),
     border=rgba("#7D8B97"),
     focus=rgba("#1C5FB8"),
+    danger=rgba("#A3261B"),
     cal_done=rgba("#BEE3CB"),
     cal_partial=rgba("#FBE3B4"),
     # A missed day is a plain grey, not red: no shame in the calendar.
@@ -96,6 +98,7 @@ HIGH_CONTRAST = Palette(
     on_warning=rgba("#000000"),
     border=rgba("#FFFFFF"),
     focus=rgba("#7FE7FF"),
+    danger=rgba("#FF9E9E"),
     cal_done=rgba("#5CF28F"),
     cal_partial=rgba("#FFE94D"),
     cal_missed=rgba("#BDBDBD"),
@@ -113,6 +116,8 @@ TEXT_PAIRS = (
     ("muted text", "text_muted", "background"),
     ("muted text on a card", "text_muted", "surface"),
     ("primary button label", "on_primary", "primary"),
+    ("secondary button label", "primary", "surface"),
+    ("error message", "danger", "background"),
     ("accent label", "on_accent", "accent"),
     ("success label", "on_success", "success"),
     ("warning label", "on_warning", "warning"),

@@ -18,6 +18,7 @@ from app.cues import RecordingCues
 from screens.smileback import SmileBackApp
 
 PHONE = (400, 800)
+DESKTOP = (1280, 800)
 
 
 class Driver:

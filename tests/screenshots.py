@@ -1,52 +1,43 @@
 """`make screenshots`: a PNG of every screen into docs/screenshots/, as a patient sees it.
 
-Each scene drives the real app on a fresh database in a temporary folder.
+Scenes live in tests/scenes/*.py; each runs on a fresh app and database. File names
+start with "desktop-" for the wide window, and carry "-200" / "-contrast" for the
+accessibility variants. `python -m tests.screenshots NAME...` runs only scene modules
+whose name is given.
 """
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 import tempfile
 from pathlib import Path
 
 import tests.conftest  # noqa: F401  (Kivy's environment, before Kivy loads)
+import tests.scenes
 from app.clock import FakeClock
-from tests.harness import PHONE, Driver
+from tests.harness import DESKTOP, Driver
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-DESKTOP = (1280, 800)
 
 
-def session_scenes(driver: Driver, prefix: str) -> None:
-    driver.screenshot(OUT / f"{prefix}home.png")
-    driver.tap("start_button")
-    driver.tap("main_button")
-    driver.advance(200)
-    driver.screenshot(OUT / f"{prefix}session-heat.png")
-    driver.advance(401)
-    driver.tap("main_button")
-    driver.advance(150)
-    driver.screenshot(OUT / f"{prefix}session-massage.png")
-    driver.advance(91)
-    driver.tap("main_button")
-    driver.advance(80)
-    driver.screenshot(OUT / f"{prefix}session-eyes.png")
-    driver.advance(41)
-    driver.tap("main_button")
-    driver.tap(driver.widget("rating_row").children[1])
-    driver.type_into("note_input", "Cheek felt a little looser today.")
-    driver.screenshot(OUT / f"{prefix}summary.png")
+def scene_modules(only: list[str]):
+    for info in pkgutil.iter_modules(tests.scenes.__path__):
+        if not only or info.name in only:
+            yield importlib.import_module(f"tests.scenes.{info.name}")
 
 
-def main() -> None:
-    scenes = [("", PHONE, session_scenes), ("desktop-", DESKTOP, session_scenes)]
-    for prefix, size, scene in scenes:
-        driver = Driver(Path(tempfile.mkdtemp()) / "data", FakeClock(), size=size)
-        try:
-            scene(driver, prefix)
-        finally:
-            driver.close()
+def main(only: list[str]) -> None:
+    for module in scene_modules(only):
+        for name, size, scene in module.SCENES:
+            driver = Driver(Path(tempfile.mkdtemp()) / "data", FakeClock(), size=size)
+            try:
+                scene(driver, OUT, "desktop-" if size == DESKTOP else "")
+            finally:
+                driver.close()
+            print(f"  {module.__name__.rsplit('.', 1)[-1]}: {name}")
     print(f"screenshots written to {OUT}")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main(sys.argv[1:])
