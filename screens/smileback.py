@@ -27,6 +27,15 @@ SCREENS = {
     "caregiver_entry": "screens.caregiver_entry:CaregiverEntryScreen",
     "caregiver": "screens.caregiver:CaregiverScreen",
     "plan_edit": "screens.plan_edit:PlanEditScreen",
+    "progress": "screens.progress:ProgressScreen",
+    "history": "screens.history:HistoryScreen",
+    "session_detail": "screens.session_detail:SessionDetailScreen",
+    "backups": "screens.backups:BackupsScreen",
+    "settings": "screens.settings:SettingsScreen",
+    "welcome": "screens.welcome:WelcomeScreen",
+    "safety": "screens.safety:SafetyScreen",
+    "about_you": "screens.about_you:AboutYouScreen",
+    "your_plan": "screens.your_plan:YourPlanScreen",
 }
 CAREGIVER_SCREENS = ("caregiver", "plan_edit")
 
