@@ -35,6 +35,7 @@ class Companion:
         self.store, self.routine, self.clock = store, routine, clock
         self.cues = cues
         self.time_scale = time_scale
+        self.auto_advance = False  # from the patient's preferences
         self.ensure_plan()
         self.close_stale_sessions()
 
@@ -84,12 +85,12 @@ class Companion:
     def new_runner(self) -> SessionRunner:
         plan = self.ensure_plan()
         return SessionRunner(self.routine, plan.id, self.planned_steps(plan), self.store, self.clock,
-                             self.cues, side=self.side)
+                             self.cues, side=self.side, auto_advance=self.auto_advance)
 
     def resume_runner(self, session: SessionView) -> SessionRunner:
         plan = self.store.plan(session.plan_id)
         runner = SessionRunner(self.routine, plan.id, self.planned_steps(plan), self.store, self.clock,
-                               self.cues, side=self.side)
+                               self.cues, side=self.side, auto_advance=self.auto_advance)
         runner.restore(session.id, list(session.steps))
         return runner
 

@@ -96,6 +96,18 @@ class SessionScreen(Screen):
             runner.confirm()
         self.render()
 
+    def on_key(self, name: str) -> bool:
+        runner = self.runner
+        if name == "space" and runner.state in (State.RUNNING, State.PAUSED) and runner.current.step.timed:
+            self.main_action()
+        elif name == "enter" and not (runner.state == State.RUNNING and runner.current.step.timed):
+            self.main_action()
+        elif name == "escape":
+            self.leave()
+        else:
+            return False
+        return True
+
     def ask_skip(self) -> None:
         self._dialog = ConfirmDialog(message=f"Skip '{self.runner.current.step.title}'? It will be logged as skipped.",
                                      yes_text="Yes, skip this step", no_text="No, keep going",

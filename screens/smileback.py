@@ -44,14 +44,16 @@ class SmileBackApp(App):
     title = "SmileBack"
     theme = DictProperty(palette(high_contrast=False))
     demo_banner = StringProperty("")
+    notice = StringProperty("")  # something the patient must be told (a repaired record, a reminder)
     last_cue = StringProperty("")
     companion = ObjectProperty(None, allownone=True)
 
     def __init__(self, data_dir: Path | str | None = None, time_scale: float = 1.0,
-                 clock: DomainClock | None = None, cue_sink=None, routine_path: Path | None = None, **kwargs):
+                 clock: DomainClock | None = None, cue_sink=None, routine_path: Path | None = None,
+                 notifier=None, **kwargs):
         super().__init__(**kwargs)
         self._data_dir, self._time_scale = data_dir, time_scale
-        self._clock, self._cue_sink = clock, cue_sink
+        self._clock, self._cue_sink, self._notifier = clock, cue_sink, notifier
         self._routine_path = routine_path or DEFAULT_ROUTINE
         self.runner = None  # the session in hand, if any
         self.caregiver = None  # the open caregiver session, if any
@@ -66,7 +68,23 @@ class SmileBackApp(App):
         from kivy.core.window import Window
 
         Window.bind(on_flip=self._open_after_first_frame)
+        Window.bind(on_keyboard=self._on_keyboard)
         return self.manager
+
+    KEYS = {32: "space", 13: "enter", 271: "enter", 27: "escape"}
+
+    def _on_keyboard(self, _window, key, *_):
+        """Space pauses or resumes, Enter goes on, Escape (Android's back) goes back."""
+        name = self.KEYS.get(key)
+        if name is None or self.companion is None:
+            return False
+        handler = getattr(self.manager.current_screen, "on_key", None)
+        if handler and handler(name):
+            return True
+        if name == "escape" and self.manager.current not in ("home", "welcome", "safety"):
+            self.go("home")
+            return True
+        return False
 
     def _open_after_first_frame(self, window) -> None:
         window.unbind(on_flip=self._open_after_first_frame)
@@ -80,19 +98,82 @@ class SmileBackApp(App):
             log.error("start-up stopped: %s", error)
             self.go("startup_error", message=str(error))
             return
-        self.screen("home").refresh()
+        self._load_preferences()
+        self._start_reminders()
+        from app.profile import load_profile
 
-    def _make_companion(self):
+        if load_profile(self.companion.store).needs_first_run:
+            self.go("welcome")
+        else:
+            self.screen("home").refresh()
+
+    def _make_companion(self, store=None):
         from app.companion import Companion
-        from app.storage.repository import Store
+        from app.storage.opening import open_store
 
         clock = self._clock or SystemClock()
         if self._time_scale != 1.0:
             clock = ScaledClock(clock, self._time_scale)
-        store = Store(Path(self._data_dir or self.user_data_dir))
-        player = self._cue_sink or CuePlayer(PlyerSpeech(), self._sound(), PlyerVibrator())
-        self._player = player
-        return Companion(store, load_routine(self._routine_path), clock, self.on_cue, self._time_scale)
+        routine = load_routine(self._routine_path)  # a bad routine stops us before any file is touched
+        if store is None:
+            opened = open_store(Path(self.data_dir), clock.now().date(), clock.now())
+            store, self.notice = opened.store, opened.notice or ""
+        if not hasattr(self, "_player"):
+            self._player = self._cue_sink or CuePlayer(PlyerSpeech(), self._sound(), PlyerVibrator())
+        return Companion(store, routine, clock, self.on_cue, self._time_scale)
+
+    @property
+    def data_dir(self) -> str:
+        return str(self._data_dir or self.user_data_dir)
+
+    def replace_store(self, store) -> None:
+        """After a restore: the same app on a freshly opened record."""
+        self.runner = None
+        self.companion = self._make_companion(store)
+        self._load_preferences()
+
+    # --- preferences: theme, text size, cues ------------------------------------------
+
+    def _load_preferences(self) -> None:
+        from app.settings import load_preferences
+
+        self.apply_preferences(load_preferences(self.companion.store), save=False)
+
+    def apply_preferences(self, prefs, save: bool = True) -> None:
+        from kivy.metrics import Metrics
+
+        from app.settings import save_preferences
+
+        if save:
+            save_preferences(self.companion.store, prefs)
+        self.preferences = prefs
+        self.theme = palette(high_contrast=prefs.high_contrast)
+        Metrics.fontscale = prefs.text_scale  # every kv size in sp follows at once
+        if isinstance(self._player, CuePlayer):
+            self._player.prefs = prefs.cue_preferences()
+        self.companion.auto_advance = prefs.auto_advance
+
+    # --- reminders ---------------------------------------------------------------------
+
+    def _start_reminders(self) -> None:
+        from app.reminders import ReminderScheduler, schedule_android_alarms, settled_days
+
+        if schedule_android_alarms(self.companion.store, self.companion.clock, settled_days(self.companion)):
+            return  # Android's alarms fire even with the app closed
+        self._reminders = ReminderScheduler.for_companion(self.companion, self._notify)
+        if not hasattr(self, "_reminder_watch"):
+            self._reminder_watch = Clock.schedule_interval(lambda _dt: self._reminders.check(), 60)
+
+    def _notify(self, title: str, message: str) -> None:
+        from app.cues import PlyerNotifier
+
+        if self._notifier is None:
+            self._notifier = PlyerNotifier(fallback=self._show_banner)
+        self._notifier.notify(title, message)
+
+    def _show_banner(self, title: str, message: str) -> None:
+        """Where the platform has no notifications, say it inside the app."""
+        self.notice = f"{title}: {message}"
 
     @staticmethod
     def _sound():
@@ -153,6 +234,11 @@ class SmileBackApp(App):
 
     def on_stop(self):
         self._save_progress()
+        # Kivy's clock outlives the app (in tests, several apps run in one process).
+        self.manager.current_screen.dispatch("on_leave")
+        for event in ("_reminder_watch", "_caregiver_watch"):
+            if hasattr(self, event):
+                getattr(self, event).cancel()
         if self.companion:
             self.companion.store.close()
 

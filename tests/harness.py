@@ -5,6 +5,7 @@ variables in tests/conftest.py) before this module is imported.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from kivy.base import EventLoop
@@ -21,19 +22,43 @@ PHONE = (400, 800)
 DESKTOP = (1280, 800)
 
 
+class RecordingNotifier:
+    def __init__(self):
+        self.sent: list[tuple[str, str]] = []
+
+    def notify(self, title: str, message: str) -> None:
+        self.sent.append((title, message))
+
+
+def mark_first_run_done(data_dir: Path) -> None:
+    """Most tests start where a returning patient does: past the first-run screens."""
+    from app.profile import load_profile, save_profile
+    from app.storage import Store
+
+    store = Store(data_dir)
+    profile = load_profile(store)
+    if profile.needs_first_run:
+        save_profile(store, replace(profile, safety_confirmed=True, first_run_done=True))
+    store.close()
+
+
 class Driver:
     """One running app, and the hands and eyes of a patient using it."""
 
     def __init__(self, data_dir: Path, clock: FakeClock | None = None, size=PHONE, time_scale: float = 1.0,
-                 **app_options):
+                 first_run_done: bool = True, **app_options):
         self.clock = clock or FakeClock()
         self.cues = RecordingCues()
+        self.notices = RecordingNotifier()
+        self.closed = False
+        if first_run_done:
+            mark_first_run_done(data_dir)
         Window.size = size
         self._kivy_time = Clock.time()
         Clock.time = lambda: self._kivy_time  # Kivy's clock follows ours, so repaints are due
         Clock._max_fps = 0
         self.app = SmileBackApp(data_dir=data_dir, clock=self.clock, cue_sink=self.cues, time_scale=time_scale,
-                                **app_options)
+                                notifier=self.notices, **app_options)
         self.app._run_prepare()
         EventLoop.start()
         for _ in range(20):  # the record opens just after the first frame
@@ -122,6 +147,12 @@ class Driver:
             parent.scroll_to(widget, padding=10, animate=False)
             self.frames(2)
 
+    def press_key(self, name: str) -> None:
+        code = {"space": 32, "enter": 13, "escape": 27}[name]
+        Window.dispatch("on_keyboard", code, 0, None, [])
+        self.frames(2)
+        self.settle()
+
     def tap_text(self, text: str) -> None:
         self.tap(self.button_with_text(text))
 
@@ -144,6 +175,8 @@ class Driver:
 
     def close(self) -> None:
         """Leave the app normally: on_stop saves the running step's progress."""
+        if self.closed:
+            return
         self.app.stop()
         self._restore_clock()
 
@@ -154,6 +187,9 @@ class Driver:
         self._restore_clock()
 
     def _restore_clock(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
         for child in list(Window.children):
             Window.remove_widget(child)
         del Clock.time

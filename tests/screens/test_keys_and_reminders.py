@@ -1,0 +1,71 @@
+"""Keyboard control on desktop, reminders, and preferences that change the app at once."""
+from dataclasses import replace
+
+from kivy.metrics import Metrics
+
+from app.runner import State
+from app.theme import HIGH_CONTRAST
+
+
+def test_space_pauses_and_resumes_enter_goes_on_escape_goes_home(ui):
+    ui.tap("start_button")
+    ui.press_key("enter")  # confirm the preparation step
+    assert ui.text("title_label") == "Warm towel"
+    ui.press_key("space")
+    assert ui.app.runner.state == State.PAUSED
+    ui.press_key("space")
+    assert ui.app.runner.state == State.RUNNING
+    ui.advance(601)
+    ui.press_key("enter")
+    assert ui.text("title_label") == "Facial massage"
+    ui.press_key("escape")
+    assert ui.screen.name == "home" and ui.text("start_button") == "Resume the session"
+
+
+def set_reminder(ui, *times):
+    ui.app.apply_preferences(replace(ui.app.preferences, reminder_times=times))
+    ui.app._start_reminders()
+    ui.app._reminders.check()  # the first check only notes the time
+
+
+def test_a_reminder_comes_when_today_is_not_done(ui):
+    set_reminder(ui, "08:30")
+    ui.advance(29 * 60)
+    assert ui.notices.sent == []
+    ui.advance(3 * 60)
+    assert len(ui.notices.sent) == 1
+
+
+def test_no_reminder_on_a_day_already_done(ui):
+    set_reminder(ui, "09:00")
+    ui.tap("start_button")
+    ui.tap("main_button")
+    for _ in range(3):
+        ui.advance(ui.app.runner.remaining() + 0.5)
+        ui.tap("main_button")
+    ui.tap("save_button")
+    ui.advance(45 * 60)
+    assert ui.notices.sent == []
+
+
+def test_text_size_and_high_contrast_apply_at_once_and_are_kept(ui, data_dir, clock):
+    ui.app.apply_preferences(replace(ui.app.preferences, text_scale=2.0, high_contrast=True))
+    assert Metrics.fontscale == 2.0
+    assert ui.app.theme["bg"] == HIGH_CONTRAST.background
+    ui.close()
+    from tests.harness import Driver
+
+    again = Driver(data_dir, clock)
+    try:
+        assert again.app.preferences.high_contrast and Metrics.fontscale == 2.0
+    finally:
+        again.app.apply_preferences(replace(again.app.preferences, text_scale=1.0, high_contrast=False))
+        again.close()
+
+
+def test_auto_advance_preference_moves_on_by_itself(ui):
+    ui.app.apply_preferences(replace(ui.app.preferences, auto_advance=True))
+    ui.tap("start_button")
+    ui.tap("main_button")
+    ui.advance(601)
+    assert ui.text("title_label") == "Facial massage"
