@@ -101,11 +101,12 @@ class _Reader:
         where = f"{self.path}.{name}" if self.path else name
         return RoutineError(f"{self.source}: field '{where}' {problem}")
 
-    def text(self, name: str, default: str | None = None) -> str:
+    def text(self, name: str, default: str | None = None, placeholders: tuple[str, ...] = PLACEHOLDERS) -> str:
+        """Non-empty text whose {placeholders} are all among `placeholders`, each bare."""
         value = self.table.get(name, default)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(name, f"must be non-empty text, got {value!r}")
-        self._check_placeholders(name, value)
+        self._check_placeholders(name, value, placeholders)
         return value
 
     def integer(self, name: str, low: int, high: int, default: int | None = None) -> int:
@@ -138,14 +139,23 @@ class _Reader:
             readers.append(_Reader(self.source, item, item_path))
         return readers
 
-    def _check_placeholders(self, name: str, value: str) -> None:
+    def _check_placeholders(self, name: str, value: str, allowed: tuple[str, ...]) -> None:
+        """Everything parse accepts must also format: the text is only filled in later,
+        while a session runs, so a placeholder that cannot be filled must fail here."""
         try:
-            fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+            fields = [(f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(value)
+                      if f is not None]
         except ValueError as error:
             raise self.fail(name, f"has a broken {{placeholder}}: {error}") from None
-        unknown = [f for f in fields if f not in PLACEHOLDERS + ("title",)]
-        if unknown:
-            raise self.fail(name, f"uses unknown placeholder {{{unknown[0]}}}")
+        for field_name, spec, conversion in fields:
+            if field_name not in allowed:
+                known = ", ".join(f"{{{a}}}" for a in allowed) or "none"
+                raise self.fail(name, f"uses unknown placeholder {{{field_name}}} (allowed here: {known})")
+            if spec or conversion:
+                # '{side:d}', '{side!x}', '{side:{eye}}' or a huge width would raise or
+                # exhaust memory in str.format(); the patient's words need no formatting anyway.
+                written = f"{{{field_name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+                raise self.fail(name, f"has {written}; write a bare {{{field_name}}} with no ':' or '!' after it")
 
 
 def load_routine(path: Path | str = DEFAULT_ROUTINE) -> Routine:
@@ -185,7 +195,8 @@ def _parse_phrases(top: _Reader) -> dict[str, dict[str, str]]:
     result = {}
     for name in PLACEHOLDERS:
         reader = _Reader(top.source, phrases.get(name) if isinstance(phrases.get(name), dict) else {}, f"phrases.{name}")
-        result[name] = {side: reader.text(side) for side in SIDES}
+        # Phrases are the values filled in, never formatted themselves: no placeholders.
+        result[name] = {side: reader.text(side, placeholders=()) for side in SIDES}
     return result
 
 
@@ -194,7 +205,8 @@ def _parse_voice(reader: _Reader) -> Voice:
         halfway=reader.text("halfway"),
         countdown_from=reader.integer("countdown_from", 0, 60),
         time_up=reader.text("time_up"),
-        next_step=reader.text("next_step"),
+        # Filled by the runner with the next step's title only, not personalised.
+        next_step=reader.text("next_step", placeholders=("title",)),
         session_done=reader.text("session_done"),
         paused=reader.text("paused"),
         resumed=reader.text("resumed"),

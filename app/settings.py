@@ -97,7 +97,7 @@ def validate_text_scale(value: float) -> float:
 def _number(value, field: str, label: str) -> float:
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int too big for a float, e.g. 10**400
         raise PreferencesError(field, f"{label}: expected a number, got {value!r}") from None
     if number != number:  # NaN compares unequal to itself and would slip past range checks
         raise PreferencesError(field, f"{label}: expected a number, got {value!r}")

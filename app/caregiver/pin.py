@@ -31,6 +31,9 @@ FIRST_LOCK_SECONDS = 60
 MAX_LOCK_SECONDS = 24 * 3600
 ALGORITHM = "pbkdf2_sha256"
 ITERATIONS = 200_000  # about 50 ms here; kept in each hash so it can be raised later
+# A stored count above this is taken as damage: checking it would freeze the screen
+# (or overflow hashlib), and room to raise ITERATIONS tenfold is plenty.
+MAX_ITERATIONS = 10 * ITERATIONS
 SESSION_TIMEOUT_SECONDS = 5 * 60
 
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() also accepts other scripts' digits
@@ -63,13 +66,18 @@ def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) 
 
 
 def pin_matches(pin: str, stored: str) -> bool:
+    """False for a wrong PIN and for any damaged hash: a damaged hash never opens the
+    lock; reset is the way out."""
+    if not stored.isascii():  # hash_pin writes ASCII only, and compare_digest refuses other text
+        return False
     try:
         algorithm, iterations, salt, _ = stored.split("$")
-        if algorithm != ALGORITHM:
+        count = int(iterations)
+        if algorithm != ALGORITHM or not 1 <= count <= MAX_ITERATIONS:
             return False
-        expected = hash_pin(pin, bytes.fromhex(salt), int(iterations))
+        expected = hash_pin(pin, bytes.fromhex(salt), count)
     except ValueError:
-        return False  # a damaged hash never opens the lock; reset is the way out
+        return False
     return hmac.compare_digest(expected, stored)
 
 
@@ -177,11 +185,18 @@ class CaregiverLock:
             failures = int(settings.get(FAILURES_KEY) or 0)
         except ValueError:
             failures = MAX_FREE_TRIES  # damaged count: assume the worst rather than unlock
+        if failures < 0:
+            failures = MAX_FREE_TRIES  # damaged too; it would also promise more than five tries
         until_text = settings.get(LOCKED_UNTIL_KEY) or ""
         try:
             until = datetime.fromisoformat(until_text) if until_text else None
         except ValueError:
             until = self.clock.now() + timedelta(seconds=lock_seconds(max(failures, MAX_FREE_TRIES)))
+        if until is not None and until.tzinfo is None:
+            # Written as UTC with its offset, so a bare time has lost only the offset; read
+            # it as UTC (an aware now cannot be compared with a naive time). The lock's own
+            # length still caps what is left of it.
+            until = until.replace(tzinfo=timezone.utc)
         return failures, until
 
     def _save_lock_state(self, failures: int, until: datetime | None) -> None:

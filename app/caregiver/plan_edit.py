@@ -14,6 +14,12 @@ from ..routine import Routine
 from ..storage import Store
 from ..storage.repository import PlanStepView, PlanView
 
+# Longer digit runs are refused before int(): no step lasts a million minutes, and
+# int() raises ValueError past 4300 digits.
+MAX_MINUTE_DIGITS = 6
+# How much of unreadable text a problem message quotes.
+MAX_SHOWN_CHARS = 20
+
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -150,17 +156,23 @@ def _whole_minutes(value: int | str) -> int | None:
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
     text = str(value).strip()
-    return int(text) if text.isascii() and text.isdigit() else None
+    if len(text) > MAX_MINUTE_DIGITS or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text)
 
 
 def _duration_problems(step: DraftStep) -> list[str]:
     bounds = f"between {step.min_minutes} and {step.max_minutes} minutes"
     if step.seconds is None:
         return [f"{step.title}: duration must be a whole number of minutes {bounds} "
-                f"(got '{step.entered}')."]
+                f"(got '{_shortened(step.entered)}')."]
     if not step.min_seconds <= step.seconds <= step.max_seconds:
         return [f"{step.title}: duration must be {bounds}."]
     return []
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "..."
 
 
 def _rest_day_problems(weekdays: set[int]) -> list[str]:

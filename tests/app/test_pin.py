@@ -4,7 +4,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from app.caregiver.pin import (
-    FAILURES_KEY, HASH_KEY, LOCKED_UNTIL_KEY, CaregiverLock, CaregiverSession, PinError, lock_seconds,
+    FAILURES_KEY, HASH_KEY, ITERATIONS, LOCKED_UNTIL_KEY, MAX_ITERATIONS, CaregiverLock, CaregiverSession, PinError,
+    hash_pin, lock_seconds, pin_matches,
 )
 from app.clock import FakeClock
 
@@ -244,3 +245,40 @@ def test_session_ignores_wall_clock_jumps(clock):
     assert not session.expired()
     session.end()
     assert session.expired()
+
+
+# --- damaged stored state ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stored", [
+    "pbkdf2_sha256$1$00$\x80",                      # non-ASCII: compare_digest would raise TypeError
+    "pbkdf2_sha256$99999999999999999999$00$00",    # would overflow hashlib
+    f"pbkdf2_sha256${10 * 200_000 + 1}$00$00",     # valid, but would freeze the screen for seconds
+    "pbkdf2_sha256$0$00$00", "pbkdf2_sha256$-1$00$00",
+])
+def test_a_damaged_hash_never_opens_and_never_raises(stored):
+    assert pin_matches("1234", stored) is False
+
+
+def test_a_hash_at_the_iteration_cap_still_works():
+    assert pin_matches("1234", hash_pin("1234", b"salt", MAX_ITERATIONS))
+    assert MAX_ITERATIONS == 10 * ITERATIONS
+
+
+def test_a_lock_end_stored_without_offset_is_read_as_utc(store, lock, clock):
+    fail(lock, 5)
+    until = datetime.fromisoformat(store.settings()[LOCKED_UNTIL_KEY])
+    store.put_setting(LOCKED_UNTIL_KEY, until.replace(tzinfo=None).isoformat())
+    reopened = CaregiverLock(store, clock)
+    result = reopened.check(PIN)
+    assert not result.ok and result.locked_for_seconds == 60
+    clock.advance(60)
+    assert reopened.check(PIN).ok
+
+
+@pytest.mark.parametrize("count", ["-3", "-100000"])
+def test_a_negative_failure_count_is_treated_as_damaged(store, lock, count):
+    store.put_setting(FAILURES_KEY, count)
+    assert lock.failures() == 5
+    # No promise of extra tries: the next wrong PIN locks.
+    assert lock.check("000000").locked_for_seconds == 120

@@ -137,3 +137,15 @@ def test_steps_unknown_to_the_routine_are_kept_untouched(store, routine, clock):
     draft.set_minutes("heat", 8)
     saved = draft.save(store, clock)
     assert saved.steps[0] == PlanStepView("retired", True, 90)
+
+
+def test_a_very_long_digit_run_is_reported_briefly(draft):
+    draft.set_minutes("massage", "1" * 5000)  # int() itself refuses more than 4300 digits
+    [problem] = draft.validate()
+    assert problem.endswith(f"between 2 and 10 minutes (got '{'1' * 20}...').")
+
+
+def test_a_seven_digit_number_is_refused_before_it_is_read(draft):
+    draft.set_minutes("massage", "9" * 7)
+    [problem] = draft.validate()
+    assert problem.endswith("(got '9999999').")

@@ -63,3 +63,50 @@ def test_repeated_step_keys_are_refused():
     data["steps"][2]["key"] = "heat"
     with pytest.raises(RoutineError, match="repeated key"):
         parse_routine(data)
+
+
+# --- placeholders: what parse accepts must also personalise ------------------------------------
+
+@pytest.mark.parametrize("text, shown", [
+    ("Warm {side:d}", "{side:d}"), ("Warm {side!x}", "{side!x}"), ("Warm {side!r}", "{side!r}"),
+    ("Warm {side:{eye}}", "{side:{eye}}"), ("Warm {cheek:>999999999999}", "{cheek:>999999999999}"),
+])
+def test_a_placeholder_with_a_format_spec_or_conversion_is_refused(text, shown):
+    data = raw()
+    data["steps"][1]["spoken"] = text
+    with pytest.raises(RoutineError, match=r"field 'steps\[1\]\.spoken' has ") as error:
+        parse_routine(data, "my-routine.toml")
+    assert shown in str(error.value) and "bare {" in str(error.value)
+
+
+@pytest.mark.parametrize("path, text", [
+    (("steps", 1, "spoken"), "Next: {title}."),           # {title} is for voice.next_step only
+    (("voice", "next_step"), "Next: {title} on {side}."),  # next_step is never personalised
+    (("phrases", "side", "left"), "your {side}"),          # phrases are filled in, not formatted
+    (("steps", 1, "spoken"), "Warm {side.real}"),
+    (("steps", 1, "spoken"), "Warm {side[0]}"),
+    (("steps", 1, "spoken"), "Warm {}"),
+])
+def test_a_placeholder_outside_its_own_field_is_refused(path, text):
+    data = raw()
+    target = data
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = text
+    with pytest.raises(RoutineError, match="unknown placeholder"):
+        parse_routine(data)
+
+
+def test_every_accepted_text_can_be_personalised_and_announced(routine):
+    texts = [routine.title] + [t for s in routine.steps for t in (s.title, s.short, s.instruction, s.spoken)]
+    texts += [t for s in routine.steps for p in s.parts for t in (p.title, p.instruction, p.spoken)]
+    for text in texts:
+        assert "{" not in routine.personalise(text, "left")
+    assert routine.voice.next_step.format(title="Heat") == "Next: Heat."
+
+
+def test_escaped_braces_are_still_allowed():
+    data = raw()
+    data["steps"][1]["spoken"] = "Warm {{side}} {side}"
+    routine = parse_routine(data)
+    assert routine.personalise(routine.step("heat").spoken, "left").startswith("Warm {side} ")

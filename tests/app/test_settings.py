@@ -150,3 +150,17 @@ def test_unrelated_settings_are_ignored(store):
     store.put_setting("profile.side", "left")
     store.put_setting("pref.unknown_future_option", "1")
     assert load_preferences(store) == Preferences()
+
+
+@pytest.mark.parametrize("value", [10**400, -10**400])
+def test_an_integer_too_big_for_a_float_is_a_clear_error(value):
+    for field in ("voice_rate", "text_scale"):
+        with pytest.raises(PreferencesError) as error:
+            Preferences(**{field: value})
+        assert error.value.field == field
+
+
+def test_a_huge_stored_number_falls_back_to_the_default():
+    store = DictStore({"pref.voice_rate": "1" * 400, "pref.text_scale": "1e400"})
+    prefs = load_preferences(store)
+    assert prefs.voice_rate == 1.0 and prefs.text_scale == 1.0
