@@ -15,6 +15,7 @@ from .cues import Cue
 from .routine import Routine
 from .runner import PlannedStep, SessionRunner
 from .storage import Store, queries
+from .profile import load_profile, recovery_phrase
 from .today import TODAY_DONE, TODAY_IN_PROGRESS, TODAY_NOT_STARTED, TODAY_PARTIAL
 from .storage.repository import PlanStepView, PlanView, SessionView
 
@@ -27,6 +28,10 @@ class TodaySummary:
     status: str
     streak: int
     interrupted: SessionView | None
+    best_streak: int = 0
+    week: tuple = ()  # (date, day status) Monday to Sunday of this week
+    recovery: str = ""  # "Week 9 since it began", when the onset date is known
+    name: str = ""
 
 
 class Companion:
@@ -78,7 +83,10 @@ class Companion:
             status = TODAY_PARTIAL
         else:
             status = TODAY_NOT_STARTED
-        return TodaySummary(status, home.current_streak, interrupted)
+        profile = load_profile(self.store)
+        recovery = recovery_phrase(profile.onset_date, today) if profile.onset_date else ""
+        return TodaySummary(status, home.current_streak, interrupted, home.best_streak, tuple(home.week),
+                            recovery, profile.display_name or "")
 
     # --- sessions -----------------------------------------------------------------
 
