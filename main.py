@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -20,9 +21,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("KIVY_NO_ARGS", "1")  # our arguments are ours, not Kivy's
-    from screens.smileback import SmileBackApp
+    from screens.smileback import SmileBackApp, default_data_dir
+    from screens.window_state import restore_window
 
-    SmileBackApp(data_dir=args.data_dir, time_scale=args.time_scale).run()
+    data_dir = args.data_dir or default_data_dir()
+    restore_window(Path(data_dir))  # before Kivy opens the window
+    SmileBackApp(data_dir=data_dir, time_scale=args.time_scale).run()
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kivy.app import App
 from kivy.clock import Clock
+from kivy.metrics import dp
 from kivy.properties import DictProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import FadeTransition, ScreenManager
 
@@ -37,7 +38,12 @@ SCREENS = {
     "about_you": "screens.about_you:AboutYouScreen",
     "your_plan": "screens.your_plan:YourPlanScreen",
 }
-CAREGIVER_SCREENS = ("caregiver", "plan_edit")
+COLUMN_DP = 760  # widest the content grows on a desktop window
+
+
+def default_data_dir() -> str:
+    """App.user_data_dir, worked out before the app (and its window) exists."""
+    return SmileBackApp(data_dir="unused").user_data_dir
 
 
 class SmileBackApp(App):
@@ -50,26 +56,38 @@ class SmileBackApp(App):
 
     def __init__(self, data_dir: Path | str | None = None, time_scale: float = 1.0,
                  clock: DomainClock | None = None, cue_sink=None, routine_path: Path | None = None,
-                 notifier=None, **kwargs):
+                 notifier=None, remember_window: bool = True, **kwargs):
         super().__init__(**kwargs)
         self._data_dir, self._time_scale = data_dir, time_scale
         self._clock, self._cue_sink, self._notifier = clock, cue_sink, notifier
         self._routine_path = routine_path or DEFAULT_ROUTINE
+        self._remember_window = remember_window
         self.runner = None  # the session in hand, if any
         self.caregiver = None  # the open caregiver session, if any
         if time_scale != 1.0:
             self.demo_banner = f"Demo speed: timers run {time_scale:g}x faster"
 
+    def load_kv(self, filename=None):
+        """smileback.kv once per process (Kivy would load it again for every app instance)."""
+        from screens import load_kv_beside
+
+        load_kv_beside(__file__)
+        return True
+
     def build(self):
         import screens.widgets  # noqa: F401  (registers shared widgets and their kv rules)
 
-        self.manager = ScreenManager(transition=FadeTransition(duration=0.12))
+        # On a wide desktop window the app keeps a readable column in the middle.
+        self.manager = ScreenManager(transition=FadeTransition(duration=0.12), size_hint_max_x=dp(COLUMN_DP))
         self.go("home")  # drawn at once; the record opens just after the first frame
         from kivy.core.window import Window
+        from kivy.factory import Factory
 
         Window.bind(on_flip=self._open_after_first_frame)
         Window.bind(on_keyboard=self._on_keyboard)
-        return self.manager
+        shell = Factory.Shell()
+        shell.add_widget(self.manager)
+        return shell
 
     KEYS = {32: "space", 13: "enter", 271: "enter", 27: "escape"}
 
@@ -234,6 +252,10 @@ class SmileBackApp(App):
 
     def on_stop(self):
         self._save_progress()
+        if self._remember_window:
+            from screens.window_state import remember_window
+
+            remember_window(Path(self.data_dir))
         # Kivy's clock outlives the app (in tests, several apps run in one process).
         self.manager.current_screen.dispatch("on_leave")
         for event in ("_reminder_watch", "_caregiver_watch"):
