@@ -63,6 +63,18 @@ class PlanHistory:
         """Every step key some plan version requires: the only steps the day rules look at."""
         return frozenset().union(*(p.required_steps for p in self.plans))
 
+    def spans(self, first: date, last: date):
+        """(plan in force, first day, last day) for consecutive stretches of first..last."""
+        if not self.plans or last < first:
+            yield None, first, last
+            return
+        start = first
+        for change in self._change_days:
+            if first < change <= last:
+                yield self.in_force(start), start, change - timedelta(days=1)
+                start = change
+        yield self.in_force(start), start, last
+
     def in_force(self, day: date) -> PlanRules | None:
         if not self.plans:
             return None
@@ -89,8 +101,8 @@ class Logbook:
     rest_days: frozenset[date] = frozenset()
     start: date | None = None  # see first_day(); days before it are NO_DATA
 
-    def status(self, day: date, today: date) -> str:
-        plan = self.plans.in_force(day)
+    def status(self, day: date, today: date, plan: PlanRules | None = None) -> str:
+        plan = plan or self.plans.in_force(day)
         done = self.done_steps.get(day)
         if done is not None and (plan is None or plan.required_steps <= done):
             return DONE  # a done day is done, even a rest day or one stored "ahead" after a move west
@@ -106,7 +118,13 @@ class Logbook:
 
     def statuses(self, first: date, last: date, today: date) -> dict[date, str]:
         """The status of every day from first to last inclusive."""
-        return {day: self.status(day, today) for day in days_between(first, last)}
+        # Walk the plan versions' spans rather than looking the plan up for each day:
+        # ten years of days is the Home screen's hot path.
+        result: dict[date, str] = {}
+        for plan, span_first, span_last in self.plans.spans(first, last):
+            for day in days_between(span_first, span_last):
+                result[day] = self.status(day, today, plan)
+        return result
 
 
 # --- calendars ------------------------------------------------------------------------

@@ -269,3 +269,18 @@ def test_a_day_is_its_local_start_date_across_dst_midnight_and_moves(schedule, r
     assert stats.current_streak(statuses, today) == count
     assert stats.best_streak(statuses) == count
     assert stats.adherence(statuses, first, today) == 100.0
+
+
+def test_statuses_over_plan_spans_agree_with_the_day_by_day_rule():
+    from app.stats import Logbook, PlanHistory, PlanRules
+
+    plans = PlanHistory([PlanRules(date(2026, 1, 1), frozenset({"heat"}), frozenset({6})),
+                         PlanRules(date(2026, 1, 10), frozenset({"heat", "eyes"})),
+                         PlanRules(date(2026, 1, 5), frozenset({"eyes"}), frozenset({0}))])
+    done = {date(2026, 1, d): frozenset({"heat"} if d % 2 else {"eyes"}) for d in range(1, 25)}
+    book = Logbook(plans, done, frozenset({date(2026, 1, 3)}), date(2026, 1, 1))
+    today = date(2026, 1, 20)
+    first, last = date(2025, 12, 28), date(2026, 1, 28)
+    by_span = book.statuses(first, last, today)
+    assert by_span == {day: book.status(day, today) for day in by_span}
+    assert len(by_span) == 32
