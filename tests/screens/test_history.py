@@ -112,3 +112,22 @@ def test_years_of_sessions_keep_only_a_screenful_of_rows(ui):
     assert oldest.date_text.startswith("Fri 26 Nov 2021")
     ui.tap(oldest)
     assert ui.text("date_label") == "Friday 26 November 2021"
+
+
+def test_with_200_percent_text_each_row_grows_to_hold_its_text(ui):
+    from dataclasses import replace
+
+    seed(ui)
+    app = ui.app
+    app.apply_preferences(replace(app.preferences, text_scale=2.0))
+    try:
+        open_history(ui)
+        for row in row_widgets(ui):
+            date_label, detail_label = (w for w in row.children[::-1] if getattr(w, "text", ""))
+            assert date_label.texture_size[1] > 1.5 * date_label.font_size  # the date wraps at this size
+            needed = date_label.texture_size[1] + detail_label.texture_size[1] + dp(24)
+            assert row.height >= needed
+            assert date_label.y >= row.y and date_label.top <= row.top
+            assert detail_label.y >= row.y and detail_label.top <= row.top
+    finally:
+        app.apply_preferences(replace(app.preferences, text_scale=1.0))

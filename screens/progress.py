@@ -1,0 +1,219 @@
+"""Progress: streaks, a month calendar, adherence, minutes each week and how often each step is done.
+
+Every figure comes from app.storage.queries.progress_data; this screen only draws it.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from kivy.app import App
+from kivy.graphics import Color, Ellipse, Line, RoundedRectangle
+from kivy.metrics import dp
+from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
+from kivy.uix.gridlayout import GridLayout
+from kivy.uix.label import Label
+from kivy.uix.widget import Widget
+from kivy.uix.screenmanager import Screen
+
+from app.formatting import streak_words
+from app.storage import queries
+from screens import load_kv_beside
+from screens.widgets import WrapLabel
+
+# Each day status -> the theme role of its cell. "today" (not done yet) and "none"
+# (before anything was asked) look like days still to come; today is also outlined.
+CELL_ROLE = {"done": "done", "partial": "partial", "missed": "missed", "rest": "rest",
+             "today": "future", "future": "future", "none": "future"}
+# The words for each mark, shown in the legend and kept on each cell for tests and readers.
+STATUS_WORDS = {"done": "Done", "partial": "Partly done", "missed": "Missed", "rest": "Rest day",
+                "today": "Today", "future": "To come", "none": "Before you started"}
+SWIPE_DP = 60  # a horizontal move this long, and mostly sideways, turns the month
+
+
+class CalendarDay(Label):
+    """One day: its number on a cell coloured by status, and a mark so colour is not the only sign.
+
+    Marks: done a tick, partly done a half-filled circle, missed an empty circle, rest a dash.
+    """
+
+    day = ObjectProperty(None, allownone=True)
+    status = StringProperty("none")
+    is_today = BooleanProperty(False)
+    theme = ObjectProperty(None, allownone=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.bind(pos=self._redraw, size=self._redraw, status=self._redraw, is_today=self._redraw,
+                  theme=self._redraw)
+        self._redraw()
+
+    @property
+    def words(self) -> str:
+        return STATUS_WORDS.get(self.status, self.status)
+
+    def _redraw(self, *_):
+        theme = self.theme or App.get_running_app().theme
+        self.canvas.before.clear()
+        self.canvas.after.clear()
+        with self.canvas.before:
+            Color(*theme[CELL_ROLE.get(self.status, "future")])
+            RoundedRectangle(pos=self.pos, size=self.size, radius=[dp(6)])
+            if CELL_ROLE.get(self.status) == "future":
+                Color(*theme["outline"])
+                Line(rounded_rectangle=(self.x, self.y, self.width, self.height, dp(6)), width=dp(1))
+        with self.canvas.after:
+            if self.is_today:  # a ring in the focus colour, and inside it one that shows on any cell colour
+                Color(*theme["today"])
+                Line(rounded_rectangle=(self.x + dp(1.5), self.y + dp(1.5), self.width - dp(3),
+                                        self.height - dp(3), dp(6)), width=dp(2.5))
+                Color(*theme["on_calendar"])
+                Line(rounded_rectangle=(self.x + dp(4.5), self.y + dp(4.5), self.width - dp(9),
+                                        self.height - dp(9), dp(4)), width=dp(1.2))
+            Color(*theme["on_calendar"])
+            self._draw_mark()
+
+    def _draw_mark(self) -> None:
+        cx = self.center_x
+        if self.text:  # under the day number, kept clear of it at any text size
+            r = min(max(dp(4), min(self.width, self.height) * 0.16), dp(10))
+            cy = self.y + dp(8) + r
+        else:
+            r = max(dp(4), min(self.width, self.height) * 0.3)
+            cy = self.center_y
+        if self.status == "done":
+            Line(points=[cx - r, cy + r * 0.05, cx - r * 0.3, cy - r * 0.7, cx + r, cy + r * 0.8],
+                 width=dp(2), joint="round", cap="round")
+        elif self.status == "partial":
+            Line(circle=(cx, cy, r), width=dp(1.4))
+            Ellipse(pos=(cx - r, cy - r), size=(2 * r, 2 * r), angle_start=180, angle_end=360)
+        elif self.status == "missed":
+            Line(circle=(cx, cy, r), width=dp(1.4))
+        elif self.status == "rest":
+            Line(points=[cx - r, cy, cx + r, cy], width=dp(2), cap="round")
+
+
+class LegendMark(CalendarDay):
+    pass
+
+
+class SwipeArea(GridLayout):
+    """Turns a sideways swipe into on_swipe(direction): -1 for the earlier month, +1 for the later."""
+
+    __events__ = ("on_swipe",)
+
+    def on_touch_down(self, touch):
+        if self.collide_point(*touch.opos) and not touch.is_mouse_scrolling:
+            touch.grab(self)
+        return super().on_touch_down(touch)
+
+    def on_touch_up(self, touch):
+        if touch.grab_current is self:
+            touch.ungrab(self)
+            dx, dy = touch.x - touch.ox, touch.y - touch.oy
+            if abs(dx) >= dp(SWIPE_DP) and abs(dx) > 1.5 * abs(dy):
+                self.dispatch("on_swipe", -1 if dx > 0 else 1)
+                return True
+            return False
+        return super().on_touch_up(touch)
+
+    def on_swipe(self, direction):
+        pass
+
+
+class ProgressScreen(Screen):
+    month = ObjectProperty(None, allownone=True)  # the first day of the month shown
+    month_text = StringProperty("")
+    can_go_later = BooleanProperty(False)
+    current_streak_text = StringProperty("")
+    best_streak_text = StringProperty("")
+    adherence_text = StringProperty("")
+    minutes = ListProperty([])
+    minutes_caption = StringProperty("")
+    first_week_text = StringProperty("")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.cells: dict[date, CalendarDay] = {}
+
+    def on_pre_enter(self, *_):
+        companion = App.get_running_app().companion
+        if companion is None:  # the record opens just after the first frame
+            return
+        self.month = companion.today().replace(day=1)
+        self.refresh()
+
+    def change_month(self, direction: int) -> None:
+        if self.month is None:
+            return
+        today = App.get_running_app().companion.today()
+        year, month = divmod(self.month.year * 12 + self.month.month - 1 + direction, 12)
+        if year < 1:
+            return
+        wanted = date(year, month + 1, 1)
+        if wanted > today.replace(day=1):
+            return  # nothing to see after this month
+        self.month = wanted
+        self.refresh()
+
+    def refresh(self) -> None:
+        companion = App.get_running_app().companion
+        today = companion.today()
+        data = queries.progress_data(companion.store, companion.routine, today, self.month)
+        self.month_text = f"{self.month:%B %Y}"
+        self.can_go_later = self.month < today.replace(day=1)
+        self.current_streak_text = streak_words(data.current_streak)
+        self.best_streak_text = (f"Your best: {data.best_streak} day{'s' if data.best_streak != 1 else ''} in a row"
+                                 if data.best_streak else "Your best streak will show here.")
+        self.adherence_text = "\n".join(f"Last {n} days:  [b]{data.adherence[n]:.0f} %[/b]"
+                                        for n in sorted(data.adherence))
+        self._show_calendar(data.calendar, today)
+        self._show_minutes(data.weekly_minutes)
+        self._show_steps(companion.routine, data.step_rates)
+
+    def _show_calendar(self, calendar, today: date) -> None:
+        grid = self.ids.calendar_grid
+        grid.clear_widgets()
+        self.cells = {}
+        theme = App.get_running_app().theme
+        for _ in range(calendar[0][0].weekday()):
+            grid.add_widget(Widget())
+        for day, status in calendar:
+            cell = CalendarDay(day=day, status=status, is_today=(day == today), text=str(day.day),
+                               theme=theme, bold=(day == today))
+            self.cells[day] = cell
+            grid.add_widget(cell)
+
+    def _show_minutes(self, weekly) -> None:
+        self.minutes = [m for _, m in weekly]
+        this_week = round(weekly[-1][1]) if weekly else 0
+        best = round(max(self.minutes, default=0))
+        average = round(sum(self.minutes) / len(self.minutes)) if self.minutes else 0
+        self.first_week_text = f"Week of {weekly[0][0].day} {weekly[0][0]:%b}" if weekly else ""
+        self.minutes_caption = (f"Minutes practised each week, the last {len(weekly)} weeks, oldest on the left. "
+                                f"This week so far: {this_week} min. Average: {average} min a week. "
+                                f"Most in one week: {best} min.")
+
+    def _show_steps(self, routine, rates) -> None:
+        box = self.ids.steps_box
+        box.clear_widgets()
+        lines = []
+        for rate in rates:
+            try:
+                title = routine.step(rate.step_key).title
+            except KeyError:
+                title = rate.step_key
+            lines.append(f"[b]{title}[/b]: {self._rate_words(rate.done, rate.skipped)}")
+        for line in lines or ["No steps done yet in the last 90 days."]:
+            box.add_widget(WrapLabel(text=line))
+
+    @staticmethod
+    def _rate_words(done: int, skipped: int) -> str:
+        times = lambda n: "once" if n == 1 else "twice" if n == 2 else f"{n} times"  # noqa: E731
+        if skipped == 0:
+            return f"done every time ({times(done)})."
+        if done == 0:
+            return f"skipped every time ({times(skipped)})."
+        return f"done {done} of {done + skipped} times, skipped {times(skipped)}."
+
+
+load_kv_beside(__file__)

@@ -1,0 +1,136 @@
+"""Seed a real store with sessions, written the way the runner writes them (through Store).
+
+Used by the UI tests and the screenshot scenes. All times are aware datetimes.
+"""
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import func, insert, select
+
+from app.storage.models import SessionRecord, StepLog
+from app.storage.repository import PlanStepView, PlanView, Store
+
+REQUIRED = ("heat", "massage", "eyes")
+ALL_STEPS = ("preparation", *REQUIRED)
+
+
+def save_plan(store: Store, routine, effective: date, rest_weekdays=(), now: datetime | None = None) -> PlanView:
+    """A plan with every routine step at its default length, saved now (so it rules from `effective`)."""
+    steps = [PlanStepView(s.key, True, s.seconds) for s in routine.steps]
+    now = now or datetime.combine(effective, time(7), timezone.utc)
+    return store.save_plan(steps, set(rest_weekdays), effective, now)
+
+
+def add_session(store: Store, plan: PlanView, started: datetime, done=ALL_STEPS, skipped=(),
+                status: str | None = None, note: str | None = None, rating: int | None = None,
+                short_by: float = 0.0) -> int:
+    """One session: each step started then finished, done or skipped, in routine order.
+
+    `short_by` seconds are taken off every done timed step (stopped a little early).
+    The status defaults to what the runner would write: completed when every required
+    step was done, partial when something was, abandoned when nothing was.
+    """
+    planned = {s.step_key: s.seconds for s in plan.steps}
+    session_id = store.begin_session(plan.id, started)
+    at = started
+    position = 0
+    for key in ALL_STEPS:
+        if key not in done and key not in skipped:
+            continue
+        seconds = planned.get(key, 0)
+        step_id = store.start_step(session_id, position, key, seconds, at)
+        if key in done:
+            spent = max(0.0, seconds - short_by) if seconds else 0.0
+            result = "done"
+        else:
+            spent = min(seconds, 7.0)
+            result = "skipped"
+        at += timedelta(seconds=spent + 5)
+        store.finish_step(step_id, result, spent, at)
+        position += 1
+    if status is None:
+        status = ("completed" if all(k in done for k in REQUIRED)
+                  else "partial" if any(k in done for k in ALL_STEPS) else "abandoned")
+    store.finish_session(session_id, status, at)
+    if note is not None or rating is not None:
+        store.annotate_session(session_id, note, rating)
+    return session_id
+
+
+NOTES = [
+    "Cheek felt a little looser today.",
+    "Eye watered less during the circles.",
+    "Tired, kept it short.",
+    "Towel was too hot at first, let it cool.",
+    "Smile felt more even in the mirror.",
+    "Jaw ached a bit after the massage.",
+    "Did it with my daughter watching, she helped with the timer.",
+]
+
+
+MISSED_DAYS_AGO = {10, 23, 31, 44, 52}
+PARTIAL_DAYS_AGO = {13, 20, 27, 38, 49, 57}
+NOTHING_DONE_DAYS_AGO = {34}
+REST_DAY_AGO = 16  # an explicit rest day, besides the plan's Sundays
+
+
+def seed_two_months(store: Store, routine, today: date, days: int = 60, zone=timezone.utc) -> None:
+    """About two months of varied, realistic use ending with today done.
+
+    Sundays are rest days in the plan (a few used anyway); there are done, partly done,
+    missed and rest days, one explicit rest day, notes and ratings. The pattern is fixed,
+    so screenshots do not change from run to run.
+    """
+    rng = random.Random(20261125)
+    first = today - timedelta(days=days)
+    plan = save_plan(store, routine, first, rest_weekdays={6},
+                     now=datetime.combine(today, time(6), zone) - timedelta(hours=2))
+    store.set_rest_day(today - timedelta(days=REST_DAY_AGO), True, datetime.combine(first, time(7), zone))
+    for n in range(days, -1, -1):
+        day = today - timedelta(days=n)
+        started = datetime.combine(day, time(rng.choice((7, 8, 9, 18, 20)), rng.choice((0, 15, 30, 45))), zone)
+        if n == 0:
+            started = datetime.combine(day, time(7, 5), zone)
+        note = rng.choice(NOTES) if rng.random() < 0.35 else None
+        rating = rng.choice((3, 4, 4, 5, 5)) if rng.random() < 0.8 else None
+        if day.weekday() == 6 or n == REST_DAY_AGO:
+            if n % 3 == 0:  # a rest day used anyway
+                add_session(store, plan, started, note=note, rating=rating)
+        elif n in MISSED_DAYS_AGO:
+            continue
+        elif n in PARTIAL_DAYS_AGO:
+            add_session(store, plan, started, done=("preparation", "heat"), skipped=("massage", "eyes"),
+                        note=note or "Had to stop early, the phone rang.", rating=rng.choice((2, 3, None)))
+        elif n in NOTHING_DONE_DAYS_AGO:
+            add_session(store, plan, started, done=(), skipped=("preparation",))
+        else:
+            add_session(store, plan, started, done=REQUIRED if n % 4 else ALL_STEPS,
+                        skipped=("preparation",) if n % 4 == 1 else (), note=note, rating=rating,
+                        short_by=rng.choice((0, 0, 0, 10, 40)))
+
+
+def bulk_daily(store: Store, plan: PlanView, last: date, days: int, zone=timezone.utc) -> None:
+    """`days` complete daily sessions ending on `last`, written in one transaction (years of use, fast)."""
+    planned = {s.step_key: s.seconds for s in plan.steps}
+    sessions, steps = [], []
+    with store.session_factory.begin() as s:
+        first_id = (s.scalar(select(func.max(SessionRecord.id))) or 0) + 1
+        for n in range(days):
+            day = last - timedelta(days=days - 1 - n)
+            started = datetime.combine(day, time(8), zone)
+            at = started
+            session_id = first_id + n
+            for position, key in enumerate(REQUIRED):
+                end = at + timedelta(seconds=planned[key])
+                steps.append(dict(session_id=session_id, position=position, step_key=key,
+                                  planned_seconds=planned[key], done_seconds=float(planned[key]), status="done",
+                                  started_at=at, ended_at=end))
+                at = end
+            sessions.append(dict(id=session_id, local_date=day, started_at=started, ended_at=at,
+                                 last_activity_at=at, utc_offset_minutes=0, status="completed",
+                                 note=None, rating=4, plan_id=plan.id))
+        s.execute(insert(SessionRecord), sessions)
+        s.execute(insert(StepLog), steps)
+
