@@ -149,6 +149,7 @@ class SmileBackApp(App):
         self.runner = None
         self.companion = self._make_companion(store)
         self._load_preferences()
+        self._start_reminders()
 
     # --- preferences: theme, text size, cues ------------------------------------------
 

@@ -117,7 +117,10 @@ class Store:
 
     def current_plan(self) -> PlanView | None:
         with self._session() as s:
-            plan = s.scalars(select(Plan).options(selectinload(Plan.steps)).order_by(Plan.id.desc()).limit(1)).first()
+            # By when it was saved, not by row id: a plan merged in from an older export
+            # gets a new id but must not displace the plan saved on this device since.
+            plan = s.scalars(select(Plan).options(selectinload(Plan.steps))
+                             .order_by(Plan.created_at.desc(), Plan.id.desc()).limit(1)).first()
             return _plan_view(plan) if plan else None
 
     def plan(self, plan_id: int) -> PlanView:

@@ -1,0 +1,187 @@
+"""The patient's own copies of the record: backups listed in words, restore, export and import.
+
+The "Your record" screen shows what these return; every message here is meant to be read
+by the patient as it is. Nothing here imports Kivy.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from .storage.backup import (PRE_RESTORE, BackupInfo, _pre_restore_target, daily_backup, list_backups,
+                             restore_backup, write_verified_copy)
+from .storage.errors import StoreError
+from .storage.models import SessionRecord
+from .storage.repository import Store
+from .storage.transfer import ImportFileError, ImportReport, export_json, import_json, parse_document, read_document
+
+
+# --- the list of backups ------------------------------------------------------------------
+
+def day_words(day: date, today: date) -> str:
+    """'Tue 24 Nov', with 'Today, ' / 'Yesterday, ' before it, and the year when not this one."""
+    words = f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if day.year != today.year else "")
+    if day == today:
+        return f"Today, {words}"
+    if day == today - timedelta(days=1):
+        return f"Yesterday, {words}"
+    return words
+
+
+def size_words(size: int) -> str:
+    return f"{max(1, round(size / 1024))} KB"
+
+
+@dataclass(frozen=True)
+class BackupLine:
+    """One backup as the patient reads it."""
+
+    info: BackupInfo
+    title: str  # "Today, Wed 25 Nov"
+    detail: str  # "Daily copy, 48 KB"
+    when: str  # what "Restore the record from ...?" names
+
+    @property
+    def path(self) -> Path:
+        return self.info.path
+
+
+def describe(info: BackupInfo, today: date) -> BackupLine:
+    day = day_words(info.day, today)
+    if info.kind == PRE_RESTORE:
+        made = f"{info.created:%H:%M}"
+        return BackupLine(info, day, f"Safety copy from {made}, {size_words(info.size)}",
+                          f"the safety copy of {_lower(day)} at {made}")
+    return BackupLine(info, day, f"Daily copy, {size_words(info.size)}",
+                      _lower(day) if day.startswith(("Today", "Yesterday")) else day)
+
+
+def _lower(words: str) -> str:
+    return words[0].lower() + words[1:]
+
+
+def backup_lines(data_dir: Path | str, today: date) -> list[BackupLine]:
+    """Every backup, newest first."""
+    return [describe(info, today) for info in list_backups(data_dir)]
+
+
+# --- backing up now and restoring ------------------------------------------------------------
+
+def back_up_now(store: Store, today: date) -> str:
+    """Make today's copy if there is none yet; say what happened. Raises StoreError."""
+    made = daily_backup(store, today)
+    if made is None:
+        return ("Today's copy already exists: SmileBack makes one when it opens each day. "
+                "The next one will be made tomorrow.")
+    return f"Done: today's copy is saved ({made.name})."
+
+
+@dataclass(frozen=True)
+class Restored:
+    store: Store  # the reopened record; the one passed in is closed
+    message: str
+
+
+def restore(store: Store, line: BackupLine, today: date) -> Restored:
+    """Put a backup in place of the record, after a safety copy of it. Raises StoreError."""
+    result = restore_backup(store, line.path, today)
+    return Restored(result.store,
+                    f"Restored the record from {line.when}. Your record from just before is kept as "
+                    f"today's safety copy, listed below: restore it to undo this.")
+
+
+def reopen_after_failure(store: Store) -> Store:
+    """After a restore failed part-way, a fresh handle on the record (the old one may be closed)."""
+    return Store(store.data_dir)
+
+
+# --- export and import -------------------------------------------------------------------------
+
+def export_file_name(today: date) -> str:
+    return f"smileback-record-{today.isoformat()}.json"
+
+
+def export_record(store: Store, folder: Path | str, today: date) -> str:
+    """Write the whole record as one JSON file into folder; say where. Raises StoreError."""
+    if not str(folder).strip():
+        raise StoreError("Type the folder to save the file in first. Nothing was saved.")
+    folder = Path(str(folder).strip()).expanduser()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"SmileBack could not use the folder {folder}: {error.strerror or error}. "
+                         "Nothing was saved.") from error
+    path = export_json(store, folder / export_file_name(today))
+    return (f"Saved your whole record to {path}. The file is not protected by a password: "
+            "keep it somewhere private.")
+
+
+def session_count(store: Store) -> int:
+    with store.session_factory() as s:
+        return s.scalar(select(func.count()).select_from(SessionRecord)) or 0
+
+
+def safety_copy(store: Store, today: date) -> Path:
+    """A checked copy of the record as it is now, listed with the backups. Raises StoreError."""
+    return write_verified_copy(store.path, _pre_restore_target(store.data_dir, today))
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def changed(report: ImportReport) -> bool:
+    return bool(report.added_sessions or report.added_plans or report.added_rest_days or report.added_settings)
+
+
+def report_words(report: ImportReport) -> str:
+    """'Added 12 sessions; 3 were already here.'"""
+    added, skipped = report.added_sessions, report.skipped_duplicates
+    if added == 0 and skipped == 0:
+        text = "The file held no sessions"
+    elif added == 0:
+        text = f"Nothing new: {'the session was' if skipped == 1 else f'all {skipped} sessions were'} already here"
+    else:
+        text = f"Added {plural(added, 'session')}"
+        if skipped:
+            text += f"; {skipped} {'was' if skipped == 1 else 'were'} already here"
+    extras = []
+    if report.added_plans:
+        extras.append(plural(report.added_plans, "plan version"))
+    if report.added_rest_days:
+        extras.append(plural(report.added_rest_days, "rest day"))
+    if extras:
+        text += f" (and {' and '.join(extras)})"
+    return text + "."
+
+
+def import_record(store: Store, path: Path | str, today: date) -> str:
+    """Merge an export file into the record; say what happened.
+
+    The file is checked first: a bad one changes nothing and makes no copy. Into a record
+    that already holds sessions, a safety copy is saved first so the import can be undone.
+    Raises ImportFileError (a bad file) or StoreError (the record could not be written).
+    """
+    text = str(path).strip()
+    if not text:
+        raise ImportFileError("Type the full path of a SmileBack export file first, for example "
+                              f"{Path('~/Documents').expanduser() / export_file_name(today)}.")
+    path = Path(text).expanduser()
+    parse_document(read_document(path), path.name)  # refuse a bad file before anything is written
+    safety = safety_copy(store, today) if session_count(store) else None
+    try:
+        report = import_json(store, path)
+    except SQLAlchemyError as error:
+        raise StoreError(f"SmileBack could not add the file to your record ({error.__class__.__name__}). "
+                         "Nothing was imported.") from error
+    message = report_words(report)
+    if safety is not None and not changed(report):
+        safety.unlink(missing_ok=True)  # the record is as it was: nothing to undo
+        safety = None
+    if safety is not None:
+        message += f" Your record from just before is kept as a safety copy, listed with the backups above."
+    return message
