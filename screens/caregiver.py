@@ -38,15 +38,19 @@ class CaregiverScreen(Screen):
         self.ratings = [r for _, r in board.ratings[-30:]]
         self.ratings_caption = (f"How sessions felt (1 to 5), last {len(self.ratings)} ratings, oldest on the left"
                                 if self.ratings else "No ratings yet.")
-        self._fill(self.ids.steps_box, [
-            f"[b]{s.title}[/b]: done {s.done} of {s.done + s.skipped} ({s.done_percent:.0f} %), "
-            f"on average {clock_face(s.avg_done_seconds)} of {clock_face(s.avg_planned_seconds)}"
-            for s in board.steps] or ["No steps recorded yet."])
+        self._fill(self.ids.steps_box, [self._step_line(s) for s in board.steps] or ["No steps recorded yet."])
         self._fill(self.ids.notes_box, [f"[b]{d:%a %d %b}[/b]  {text}" for d, text in board.notes[:20]]
                    or ["No notes yet."])
         if not self.ids.folder_input.text:
             self.ids.folder_input.text = str(default_export_folder())
         self.export_message = ""
+
+    @staticmethod
+    def _step_line(step) -> str:
+        line = f"[b]{step.title}[/b]: done {step.done} of {step.done + step.skipped} ({step.done_percent:.0f} %)"
+        if step.avg_planned_seconds:  # an untimed step has no time to compare
+            line += f", on average {clock_face(step.avg_done_seconds)} of {clock_face(step.avg_planned_seconds)}"
+        return line
 
     @staticmethod
     def _fill(box, lines: list[str]) -> None:

@@ -1,0 +1,41 @@
+"""The caregiver's dashboard, the plan editor, and the clinician report's first page."""
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from tests.harness import DESKTOP, PHONE
+from tests.seed import seed_two_months
+
+
+def caregiver(driver, out, prefix):
+    companion = driver.app.companion
+    seed_two_months(companion.store, companion.routine, companion.today())
+    driver.app.screen("home").refresh()
+    driver.tap("caregiver_button")
+    driver.type_into("pin_input", "2468")
+    driver.type_into("repeat_input", "2468")
+    driver.tap("submit_button")
+    driver.screenshot(out / f"{prefix}caregiver.png")
+    driver.tap("plan_button")
+    driver.screenshot(out / f"{prefix}plan-edit.png")
+    if not prefix:
+        report_page(driver, out)
+
+
+def report_page(driver, out):
+    """The PDF's first page as a PNG, where poppler's pdftoppm is installed."""
+    if shutil.which("pdftoppm") is None:
+        print("  (pdftoppm not found: report page not rendered)")
+        return
+    from app.caregiver.export import export_all
+
+    companion = driver.app.companion
+    folder = Path(tempfile.mkdtemp())
+    result = export_all(companion.store, companion.routine, folder, companion.today())
+    pdf = next(p for p in result.paths if p.suffix == ".pdf")
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(out / "report-page-1")], check=True)
+
+
+SCENES = [("caregiver", PHONE, caregiver), ("caregiver, desktop", DESKTOP, caregiver)]
