@@ -165,6 +165,7 @@ class SmileBackApp(App):
 
         if save:
             save_preferences(self.companion.store, prefs)
+            self._reschedule_android_alarms()
         self.preferences = prefs
         self.theme = palette(high_contrast=prefs.high_contrast)
         Metrics.fontscale = prefs.text_scale  # every kv size in sp follows at once
@@ -182,6 +183,12 @@ class SmileBackApp(App):
         self._reminders = ReminderScheduler.for_companion(self.companion, self._notify)
         if not hasattr(self, "_reminder_watch"):
             self._reminder_watch = Clock.schedule_interval(lambda _dt: self._reminders.check(), 60)
+
+    def _reschedule_android_alarms(self) -> None:
+        """Reminder times may have changed: Android's alarms hold their own copy."""
+        from app.reminders import schedule_android_alarms, settled_days
+
+        schedule_android_alarms(self.companion.store, self.companion.clock, settled_days(self.companion))
 
     def _notify(self, title: str, message: str) -> None:
         from app.cues import PlyerNotifier
