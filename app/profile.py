@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
@@ -147,3 +147,22 @@ def recovery_phrase(onset: date, today: date) -> str:
     if is_longer_term(onset, today):
         return f"Week {week} · longer-term recovery"
     return f"Week {week} since it began"
+
+
+def profile_from_entries(profile: Profile, name_text: str, onset_text: str, side: str,
+                         today: date) -> tuple[Profile, dict[str, str]]:
+    """The profile with a form's entries applied, and a message for each field that cannot be used.
+
+    Usable entries are applied even when another field is wrong, so nothing typed is lost.
+    """
+    profile = replace(profile, affected_side=side)
+    messages = {"display_name": "", "onset_date": ""}
+    try:
+        profile = replace(profile, display_name=clean_display_name(name_text))
+    except ProfileError as error:
+        messages[error.field] = error.message
+    try:
+        profile = replace(profile, onset_date=parse_onset_date(onset_text, today))
+    except ProfileError as error:
+        messages[error.field] = error.message
+    return profile, messages

@@ -5,13 +5,12 @@ A wrong entry is explained beside its field and stays in the box to be corrected
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 from kivy.app import App
 from kivy.properties import StringProperty
 from kivy.uix.screenmanager import Screen
 
-from app.profile import SIDE_LABELS, SIDES, ProfileError, clean_display_name, load_profile, parse_onset_date, save_profile
+from app.profile import SIDES, SIDE_LABELS, load_profile, profile_from_entries, save_profile
 from screens import load_kv_beside
 from screens.welcome import STEPS, finish_first_run, scroll_to_top
 
@@ -47,16 +46,8 @@ class AboutYouScreen(Screen):
     def _read(self):
         """The profile as entered, and the message for each field that cannot be used."""
         companion = App.get_running_app().companion
-        profile = replace(load_profile(companion.store), affected_side=self.side)
-        messages = {"display_name": "", "onset_date": ""}
-        try:
-            profile = replace(profile, display_name=clean_display_name(self.ids.name_input.text))
-        except ProfileError as error:
-            messages[error.field] = error.message
-        try:
-            profile = replace(profile, onset_date=parse_onset_date(self.ids.onset_input.text, companion.today()))
-        except ProfileError as error:
-            messages[error.field] = error.message
+        profile, messages = profile_from_entries(load_profile(companion.store), self.ids.name_input.text,
+                                                 self.ids.onset_input.text, self.side, companion.today())
         return profile, messages
 
     def next(self) -> None:

@@ -17,7 +17,7 @@ from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 
-from app.profile import SIDE_LABELS, SIDES, ProfileError, clean_display_name, load_profile, parse_onset_date, save_profile
+from app.profile import SIDES, SIDE_LABELS, load_profile, profile_from_entries, save_profile
 from app.settings import MAX_REMINDERS, TEXT_SCALES, Preferences, PreferencesError, parse_reminder_times, \
     validate_reminder_time
 from app.storage.errors import StoreError
@@ -204,16 +204,8 @@ class SettingsScreen(Screen):
 
     def _read_profile(self):
         companion = App.get_running_app().companion
-        profile = replace(load_profile(companion.store), affected_side=self.side)
-        messages = {"display_name": "", "onset_date": ""}
-        try:
-            profile = replace(profile, display_name=clean_display_name(self.ids.name_input.text))
-        except ProfileError as error:
-            messages[error.field] = error.message
-        try:
-            profile = replace(profile, onset_date=parse_onset_date(self.ids.onset_input.text, companion.today()))
-        except ProfileError as error:
-            messages[error.field] = error.message
+        profile, messages = profile_from_entries(load_profile(companion.store), self.ids.name_input.text,
+                                                 self.ids.onset_input.text, self.side, companion.today())
         return (None if any(messages.values()) else profile), messages
 
     def save_about_you(self) -> bool:
