@@ -41,17 +41,6 @@ class Notifier(Protocol):
     def notify(self, title: str, message: str) -> None: ...
 
 
-class Silent:
-    """The fallback for every port: does nothing, says nothing."""
-
-    available = False
-
-    def speak(self, text: str) -> None: pass
-    def play(self, kind: str) -> None: pass
-    def vibrate(self, seconds: float) -> None: pass
-    def notify(self, title: str, message: str) -> None: pass
-
-
 class _PlyerPort:
     """Calls a plyer facade; after the first failure it stays silent."""
 

@@ -34,3 +34,8 @@ def streak_words(days: int) -> str:
     if days == 0:
         return "No streak yet: today is a good day to begin."
     return "1 day in a row" if days == 1 else f"{days} days in a row"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """"1 session", "3 sessions"."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"

@@ -14,24 +14,20 @@ import calendar
 import logging
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Protocol
+
+from .settings import SettingsStore
+from .vocabulary import SIDES
 
 log = logging.getLogger(__name__)
 
 NAME_KEY, SIDE_KEY, ONSET_KEY = "profile.name", "profile.side", "profile.onset"
 SAFETY_KEY, FIRST_RUN_KEY = "profile.safety_confirmed", "profile.first_run_done"
 
-SIDES = ("unknown", "left", "right", "both")
 # "Left" is the patient's own left, as they feel it, not as it looks in a mirror.
 SIDE_LABELS = {"unknown": "Not sure", "left": "Left side", "right": "Right side", "both": "Both sides"}
 NAME_MAX = 40
 # From three calendar months after onset the phrase names a longer-term phase.
 LONGER_TERM_MONTHS = 3
-
-
-class SettingsStore(Protocol):
-    def settings(self) -> dict[str, str]: ...
-    def put_setting(self, key: str, value: str) -> None: ...
 
 
 class ProfileError(ValueError):

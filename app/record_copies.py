@@ -9,13 +9,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
-
-from .storage.backup import (PRE_RESTORE, BackupInfo, _pre_restore_target, daily_backup, list_backups,
+from .formatting import plural
+from .storage.backup import (PRE_RESTORE, BackupInfo, safety_copy_target, daily_backup, list_backups,
                              restore_backup, write_verified_copy)
 from .storage.errors import StoreError
-from .storage.models import SessionRecord
 from .storage.repository import Store
 from .storage.transfer import ImportFileError, ImportReport, export_json, import_json, parse_document, read_document
 
@@ -120,18 +117,9 @@ def export_record(store: Store, folder: Path | str, today: date) -> str:
             "keep it somewhere private.")
 
 
-def session_count(store: Store) -> int:
-    with store.session_factory() as s:
-        return s.scalar(select(func.count()).select_from(SessionRecord)) or 0
-
-
 def safety_copy(store: Store, today: date) -> Path:
     """A checked copy of the record as it is now, listed with the backups. Raises StoreError."""
-    return write_verified_copy(store.path, _pre_restore_target(store.data_dir, today))
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    return write_verified_copy(store.path, safety_copy_target(store.data_dir, today))
 
 
 def changed(report: ImportReport) -> bool:
@@ -172,16 +160,12 @@ def import_record(store: Store, path: Path | str, today: date) -> str:
                               f"{Path('~/Documents').expanduser() / export_file_name(today)}.")
     path = Path(text).expanduser()
     parse_document(read_document(path), path.name)  # refuse a bad file before anything is written
-    safety = safety_copy(store, today) if session_count(store) else None
-    try:
-        report = import_json(store, path)
-    except SQLAlchemyError as error:
-        raise StoreError(f"SmileBack could not add the file to your record ({error.__class__.__name__}). "
-                         "Nothing was imported.") from error
+    safety = safety_copy(store, today) if store.session_count() else None
+    report = import_json(store, path)
     message = report_words(report)
     if safety is not None and not changed(report):
         safety.unlink(missing_ok=True)  # the record is as it was: nothing to undo
         safety = None
     if safety is not None:
-        message += f" Your record from just before is kept as a safety copy, listed with the backups above."
+        message += " Your record from just before is kept as a safety copy, listed with the backups above."
     return message

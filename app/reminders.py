@@ -21,10 +21,10 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Protocol
 
 from .clock import Clock
-from .settings import load_preferences, validate_reminder_time
+from .routine import Routine
+from .settings import SettingsStore, load_preferences, validate_reminder_time
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +43,6 @@ MESSAGES = (
     "Time for a warm towel and a gentle massage, when it suits you.",
 )
 CATCH_UP_MESSAGE = "There is still time for today's routine, if you would like to do it."
-
-
-class SettingsStore(Protocol):
-    def settings(self) -> dict[str, str]: ...
-    def put_setting(self, key: str, value: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -145,30 +140,14 @@ def upcoming_reminders(now: datetime, times: Sequence[str], skip_day: Callable[[
     return moments
 
 
-# --- what counts as "nothing more to do today" -----------------------------------------
+# --- what counts as "nothing more to do" -------------------------------------------------
 
-def nothing_due_on(store, day: date) -> bool:
-    """True on a rest day (one-off or weekly) or a day with a completed session.
-
-    A store-only rule. Where a Companion exists prefer `settled_days(companion)`, which
-    also judges "done" exactly as the home screen does.
-    """
-    if day in store.rest_days():
-        return True
-    plan = store.current_plan()
-    if plan is not None and day.weekday() in plan.rest_weekdays:
-        return True
-    return any(s.status == "completed" for s in store.sessions_between(day, day))
-
-
-def settled_days(companion) -> Callable[[date], bool]:
-    """Rest days from the store, and today "done" exactly when the home screen says so."""
-    from .companion import TODAY_DONE  # here, not at the top: the companion may one day use this module
+def settled_on(store, routine: Routine, clock: Clock) -> Callable[[date], bool]:
+    """The day rules' own answer (app.stats, as Home shows it), read afresh at each question."""
+    from .storage import queries  # loads SQLAlchemy: only once a reminder is asked about
 
     def settled(day: date) -> bool:
-        if nothing_due_on(companion.store, day):
-            return True
-        return day == companion.today() and companion.today_summary().status == TODAY_DONE
+        return queries.settled_days(store, routine, clock.now().date())(day)
 
     return settled
 
@@ -233,16 +212,11 @@ class ReminderScheduler:
         self._log = load_log(store)
 
     @classmethod
-    def for_store(cls, store, clock: Clock, notify: Callable[[str, str], None],
-                  is_settled: Callable[[date], bool] | None = None) -> "ReminderScheduler":
-        """Wired to the stored preferences; a day is settled by `is_settled` (default `nothing_due_on`)."""
-        settled = is_settled or (lambda day: nothing_due_on(store, day))
-        return cls(store, clock, lambda: load_preferences(store).reminder_times, settled, notify)
-
-    @classmethod
-    def for_companion(cls, companion, notify: Callable[[str, str], None]) -> "ReminderScheduler":
-        """The usual desktop wiring: the companion's store, clock and idea of a done day."""
-        return cls.for_store(companion.store, companion.clock, notify, settled_days(companion))
+    def for_record(cls, store, routine: Routine, clock: Clock,
+                   notify: Callable[[str, str], None]) -> "ReminderScheduler":
+        """The usual wiring: the stored reminder times, and the day rules' idea of a settled day."""
+        return cls(store, clock, lambda: load_preferences(store).reminder_times,
+                   settled_on(store, routine, clock), notify)
 
     def check(self) -> str | None:
         """Notify if a reminder is due; returns the reminder time notified for, if any."""
@@ -298,18 +272,15 @@ def android_alarm_plan(now: datetime, times: Sequence[str], skip_day: Callable[[
     return plan
 
 
-def android_alarm_plan_for_store(store, clock: Clock,
-                                 is_settled: Callable[[date], bool] | None = None) -> list[dict[str, str]]:
-    settled = is_settled or (lambda day: nothing_due_on(store, day))
-    return android_alarm_plan(clock.now(), load_preferences(store).reminder_times, settled)
+def android_alarm_plan_for_store(store, routine: Routine, clock: Clock) -> list[dict[str, str]]:
+    return android_alarm_plan(clock.now(), load_preferences(store).reminder_times, settled_on(store, routine, clock))
 
 
-def schedule_android_alarms(store, clock: Clock, is_settled: Callable[[date], bool] | None = None) -> bool:
+def schedule_android_alarms(store, routine: Routine, clock: Clock) -> bool:
     """Replace every SmileBack alarm with the current plan. False (and nothing done) off Android.
 
     Call at start-up and on resume, after preferences change, after a session finishes
-    (so a done day loses its remaining reminders) and after a rest day is set. Pass
-    `is_settled=settled_days(companion)` to judge "done" as the home screen does.
+    (so a done day loses its remaining reminders) and after a rest day is set.
     """
     try:
         from jnius import autoclass  # present only inside an Android build
@@ -317,7 +288,7 @@ def schedule_android_alarms(store, clock: Clock, is_settled: Callable[[date], bo
         return False
     import json
 
-    plan = android_alarm_plan_for_store(store, clock, is_settled)
+    plan = android_alarm_plan_for_store(store, routine, clock)
     activity = autoclass("org.kivy.android.PythonActivity").mActivity
     autoclass(ANDROID_RECEIVER).arm(activity.getApplicationContext(), json.dumps(plan))
     return True

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .vocabulary import SIDES
+
 DEFAULT_ROUTINE = Path(__file__).resolve().parent.parent / "data" / "routine.toml"
-SIDES = ("unknown", "left", "right", "both")
 PLACEHOLDERS = ("side", "cheek", "eye")
 PICTURES = ("prepare", "heat", "massage", "eyes")
 FOCUSES = ("face", "cheek", "nostril", "mouth", "eye")
+DIRECTIONS = ("", "clockwise", "counter-clockwise")
 
 
 class RoutineError(ValueError):
@@ -30,6 +32,7 @@ class Part:
     spoken: str
     share: int
     focus: str
+    direction: str = ""  # "clockwise" or "counter-clockwise" for a circling part; drawn as an arrow
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,13 @@ class Routine:
             if step.key == key:
                 return step
         raise KeyError(key)
+
+    def step_title(self, key: str) -> str:
+        """The step's title; a step since removed from the routine keeps its key as its name."""
+        try:
+            return self.step(key).title
+        except KeyError:
+            return key
 
     def personalise(self, text: str, side: str = "unknown") -> str:
         """Fill {side}, {cheek} and {eye} with the patient's own words."""
@@ -229,6 +239,7 @@ def _parse_step(reader: _Reader) -> Step:
             spoken=p.text("spoken"),
             share=p.integer("share", 1, 100, default=1),
             focus=p.choice("focus", FOCUSES, default="face"),
+            direction=p.choice("direction", DIRECTIONS, default=""),
         )
         for p in reader.tables("parts", required=False)
     )

@@ -4,21 +4,25 @@
     running --time up--> step_finished --confirm--> running (next step) | session_finished
     running/paused --skip--> next step | session_finished
 
-Time comes from an injected clock; the UI calls tick() only to notice that time has
-passed. Every step event is written through the journal the moment it happens.
+Time comes from an injected clock. tick() is the runner's heartbeat, called often by
+whoever drives it (the session screen's presenter): it gives the cues that are due,
+writes a checkpoint every CHECKPOINT_SECONDS of monotonic time, and ends a step whose
+time is up. Every step event is written through the journal the moment it happens; a
+step change (one step closed, the next started) is one transaction.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime
 from enum import Enum
-from typing import Callable, Protocol
+from typing import Callable
 
 from .clock import Clock
 from .cues import Cue
 from .routine import Part, Routine, Step
+from .journal import Journal, StepFinish
 from .timer import CountdownTimer
+from .vocabulary import SessionStatus, StepStatus
 
 CHECKPOINT_SECONDS = 10.0
 HALFWAY_MIN_SECONDS = 60
@@ -46,17 +50,9 @@ class PlannedStep:
 class StepOutcome:
     step_key: str
     title: str
-    status: str  # done or skipped
+    status: StepStatus  # done or skipped
     planned_seconds: int
     done_seconds: float
-
-
-class Journal(Protocol):
-    def begin_session(self, plan_id: int, started_at: datetime) -> int: ...
-    def start_step(self, session_id: int, position: int, step_key: str, planned_seconds: int, at: datetime) -> int: ...
-    def checkpoint_step(self, step_id: int, done_seconds: float, at: datetime) -> None: ...
-    def finish_step(self, step_id: int, status: str, done_seconds: float, at: datetime) -> None: ...
-    def finish_session(self, session_id: int, status: str, at: datetime) -> None: ...
 
 
 class SessionRunner:
@@ -77,6 +73,7 @@ class SessionRunner:
         self._timer: CountdownTimer | None = None
         self._announced: set[str] = set()
         self._last_checkpoint = 0.0
+        self._bounds: list[tuple[Part, float, float]] = []  # the current step's parts, worked out once
 
     # --- reading the state --------------------------------------------------------
 
@@ -98,12 +95,11 @@ class SessionRunner:
         return self._timer.remaining() if self._timer else 0.0
 
     def current_part(self) -> Part | None:
-        bounds = self.current.step.part_bounds(self.current.seconds)
         elapsed = self.elapsed()
-        for part, _start, end in bounds:
+        for part, _start, end in self._bounds:
             if elapsed < end:
                 return part
-        return bounds[-1][0] if bounds else None
+        return self._bounds[-1][0] if self._bounds else None
 
     def progress(self) -> float:
         """Fraction of the whole session behind the patient, from 0 to 1."""
@@ -154,15 +150,15 @@ class SessionRunner:
     def confirm(self) -> None:
         """Go on: finish an untimed step, or move past a step whose time is up."""
         if self.state == State.RUNNING and not self.current.step.timed:
-            self._finish_step("done")
-        elif self.state != State.STEP_FINISHED:
+            self._advance(self._close_step(StepStatus.DONE))
+        elif self.state == State.STEP_FINISHED:
+            self._advance()
+        else:
             raise InvalidAction(f"cannot confirm while {self.state.value}")
-        self._advance()
 
     def skip(self) -> None:
         self._require(State.RUNNING, State.PAUSED)
-        self._finish_step("skipped")
-        self._advance()
+        self._advance(self._close_step(StepStatus.SKIPPED))
 
     # --- resuming after a restart -------------------------------------------------
 
@@ -170,7 +166,7 @@ class SessionRunner:
         """Continue a stored session: finished steps stay, the running one keeps its time."""
         self._require(State.IDLE)
         self.session_id = session_id
-        finished = [log for log in logs if log.status in ("done", "skipped")]
+        finished = [log for log in logs if log.status in (StepStatus.DONE, StepStatus.SKIPPED)]
         for log in finished:
             step = self.steps[log.position].step
             self.outcomes.append(StepOutcome(log.step_key, step.title, log.status, log.planned_seconds,
@@ -179,7 +175,8 @@ class SessionRunner:
         if self.index >= len(self.steps):
             self._finish_session()
             return
-        running = next((log for log in logs if log.position == self.index and log.status == "running"), None)
+        running = next((log for log in logs if log.position == self.index and log.status == StepStatus.RUNNING),
+                       None)
         self._load_step(self.index, running.done_seconds if running else 0.0, running.id if running else None)
         self.state = State.PAUSED
 
@@ -189,16 +186,18 @@ class SessionRunner:
         if self.state not in states:
             raise InvalidAction(f"not possible while {self.state.value}")
 
-    def _load_step(self, index: int, already_done: float = 0.0, log_id: int | None = None) -> None:
+    def _load_step(self, index: int, already_done: float = 0.0, log_id: int | None = None,
+                   finished: StepFinish | None = None) -> None:
         self.index = index
         planned = self.steps[index]
         self._timer = CountdownTimer(self.clock, planned.seconds, already_done) if planned.step.timed else None
+        self._bounds = planned.step.part_bounds(planned.seconds)
         self._log_id = log_id or self.journal.start_step(
-            self.session_id, index, planned.step.key, planned.seconds, self.clock.now())
+            self.session_id, index, planned.step.key, planned.seconds, self.clock.now(), finished=finished)
         self._announced = set()
 
-    def _enter_step(self, index: int) -> None:
-        self._load_step(index)
+    def _enter_step(self, index: int, finished: StepFinish | None = None) -> None:
+        self._load_step(index, finished=finished)
         self.state = State.RUNNING
         self._announce_step()
         if self._timer:
@@ -234,13 +233,14 @@ class SessionRunner:
                 self.cues(Cue("countdown", str(left)))
 
     def _time_up(self) -> None:
-        self._finish_step("done")
+        finished = self._close_step(StepStatus.DONE)
         nxt = self.upcoming
         follow = self.routine.voice.next_step.format(title=nxt.step.title) if nxt else ""
         if nxt and (self.auto_advance or self.current.step.auto_advance):
             self.cues(Cue("time_up", follow, vibrate=True))
-            self._advance()
+            self._advance(finished)
             return
+        self.journal.finish_step(finished.step_id, finished.status, finished.done_seconds, finished.at)
         self.state = State.STEP_FINISHED
         self.cues(Cue("time_up", f"{self.routine.voice.time_up} {follow}".strip(), vibrate=True))
 
@@ -250,30 +250,32 @@ class SessionRunner:
             self.journal.checkpoint_step(self._log_id, self.elapsed(), self.clock.now())
         self._last_checkpoint = self.clock.monotonic()
 
-    def _finish_step(self, status: str) -> None:
+    def _close_step(self, status: StepStatus) -> StepFinish:
+        """End the current step in memory; the caller writes it, alone or with what follows."""
         if self._timer:
             self._timer.pause()
         done = self.elapsed()
-        self.journal.finish_step(self._log_id, status, done, self.clock.now())
         planned = self.current
         self.outcomes.append(StepOutcome(planned.step.key, planned.step.title, status, planned.seconds, done))
+        finished = StepFinish(self._log_id, status, done, self.clock.now())
         self._log_id = None
+        return finished
 
-    def _advance(self) -> None:
+    def _advance(self, finished: StepFinish | None = None) -> None:
         if self.index + 1 < len(self.steps):
-            self._enter_step(self.index + 1)
+            self._enter_step(self.index + 1, finished)
         else:
-            self._finish_session()
+            self._finish_session(finished)
 
-    def _finish_session(self) -> None:
+    def _finish_session(self, finished: StepFinish | None = None) -> None:
         self.index = len(self.steps) - 1
         self._timer = None
-        self.journal.finish_session(self.session_id, self.status(), self.clock.now())
+        self.journal.finish_session(self.session_id, self.status(), self.clock.now(), finished=finished)
         self.state = State.SESSION_FINISHED
         self.cues(Cue("session_done", self.routine.voice.session_done, vibrate=True))
 
-    def status(self) -> str:
-        """completed when every required step was done; partial otherwise."""
-        done = {o.step_key for o in self.outcomes if o.status == "done"}
+    def status(self) -> SessionStatus:
+        """Completed when every required step was done; partial otherwise."""
+        done = {o.step_key for o in self.outcomes if o.status == StepStatus.DONE}
         required = [p.step.key for p in self.steps if p.step.required]
-        return "completed" if all(key in done for key in required) else "partial"
+        return SessionStatus.COMPLETED if all(key in done for key in required) else SessionStatus.PARTIAL

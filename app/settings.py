@@ -40,6 +40,8 @@ _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
 
 class SettingsStore(Protocol):
+    """The settings table's two methods (Store has them; tests use tests.fakes.MemorySettings)."""
+
     def settings(self) -> dict[str, str]: ...
     def put_setting(self, key: str, value: str) -> None: ...
 

@@ -25,9 +25,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-DONE, PARTIAL, MISSED, REST, TODAY, FUTURE, NO_DATA = (
-    "done", "partial", "missed", "rest", "today", "future", "none")
-STATUSES = (DONE, PARTIAL, MISSED, REST, TODAY, FUTURE, NO_DATA)
+from .vocabulary import DayStatus
+
+# Short names for the day statuses, used throughout the rules below.
+DONE, PARTIAL, MISSED, REST, TODAY, FUTURE, NO_DATA = DayStatus
+STATUSES = tuple(DayStatus)
 # Days that were asked of the patient and are over (or done): the adherence denominator.
 PLANNED = frozenset({DONE, PARTIAL, MISSED})
 # Days that end a run of done days; rest, today and "none" are passed over.
@@ -115,6 +117,12 @@ class Logbook:
         if day == today:
             return TODAY
         return MISSED if done is None else PARTIAL
+
+    def asks_nothing(self, day: date, today: date) -> bool:
+        """Nothing more is asked of `day`, past or ahead: it is done, or it is a rest day."""
+        plan = self.plans.in_force(day)
+        return (self.status(day, today, plan) == DONE or day in self.rest_days
+                or (plan is not None and day.weekday() in plan.rest_weekdays))
 
     def statuses(self, first: date, last: date, today: date) -> dict[date, str]:
         """The status of every day from first to last inclusive."""

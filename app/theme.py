@@ -14,11 +14,6 @@ RGBA = tuple[float, float, float, float]
 WCAG_AA_TEXT = 4.5
 WCAG_AA_NON_TEXT = 3.0  # borders, focus rings, icons (WCAG 1.4.11)
 
-# Base sizes in sp at 100 % text; multiplied by Preferences.text_scale.
-TEXT_SIZES = {"caption": 15, "body": 18, "button": 20, "title": 24, "headline": 30, "timer": 72}
-# Smallest touch target in dp; larger than Android's 48 for hands that may be unsteady.
-TOUCH_TARGET_DP = 56
-
 
 def rgba(hex_colour: str, alpha: float = 1.0) -> RGBA:
     """'#0F766E' -> (0.059, 0.463, 0.431, 1.0), the form Kivy's Color takes."""
@@ -139,16 +134,6 @@ NON_TEXT_PAIRS = (
 
 def palette(high_contrast: bool) -> Palette:
     return HIGH_CONTRAST if high_contrast else NORMAL
-
-
-def font_size(role: str, text_scale: float = 1.0) -> float:
-    """Size in sp for a text role, at the patient's chosen scale."""
-    return TEXT_SIZES[role] * text_scale
-
-
-def touch_target(text_scale: float = 1.0) -> float:
-    """Buttons grow with the text so scaled labels still fit, never below the minimum."""
-    return TOUCH_TARGET_DP * max(1.0, text_scale)
 
 
 def relative_luminance(colour: RGBA) -> float:

@@ -23,8 +23,6 @@ class CountdownTimer:
         if self._running_since is None:
             self._running_since = self._clock.monotonic()
 
-    resume = start
-
     def pause(self) -> None:
         if self._running_since is not None:
             self._banked = self.elapsed()

@@ -2,7 +2,7 @@
 
 Usage: first_frame.py SCRIPT [ARGS...]. Prints the wall-clock time of that first
 frame, so the parent can measure start-up from its own clock. With BENCH_UNTIL=ready
-it waits instead for the first frame drawn after the app's `companion` is set (for
+it waits instead for the first frame drawn after the app's `core` is set (for
 SmileBack: Home filled in from the health record).
 """
 import os
@@ -26,7 +26,7 @@ def _run_until_first_frame(app):
         from kivy.core.window import Window
 
         def drawn(*_):
-            if os.environ.get("BENCH_UNTIL") == "ready" and getattr(app, "companion", True) is None:
+            if os.environ.get("BENCH_UNTIL") == "ready" and getattr(app, "core", True) is None:
                 return
             print(f"FIRST_FRAME {time.time():.6f}", flush=True)
             os._exit(0)

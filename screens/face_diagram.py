@@ -21,7 +21,7 @@ class FaceDiagram(Widget):
     picture = StringProperty("heat")      # prepare, heat, massage, eyes
     focus = StringProperty("face")        # face, cheek, nostril, mouth, eye
     side = StringProperty("unknown")
-    direction = StringProperty("")        # cw or ccw for the eye circles
+    direction = StringProperty("")        # the part's direction from the routine: clockwise or counter-clockwise
     colors = DictProperty({"line": (0.2, 0.25, 0.3, 1), "highlight": (0.95, 0.55, 0.2, 1)})
 
     def __init__(self, **kwargs):
@@ -96,7 +96,7 @@ class FaceDiagram(Widget):
         Color(*mark)
         Line(circle=(cx, cy, r, 20, 340), width=dp(2))
         # Arrowhead at the end of the arc shows which way to circle.
-        clockwise = self.direction != "ccw"
+        clockwise = self.direction != "counter-clockwise"
         angle = math.radians(340 if clockwise else 20)
         tip = (cx + r * math.sin(angle), cy + r * math.cos(angle))
         back = -1 if clockwise else 1

@@ -9,27 +9,9 @@ from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.recycleview import RecycleView
-from kivy.uix.screenmanager import Screen
 
-from app.storage import queries
 from screens import load_kv_beside
-
-# A session's own status, as the patient would say it.
-SESSION_WORDS = {"completed": "Complete", "partial": "Partly done", "abandoned": "Stopped early",
-                 "in_progress": "Not finished"}
-
-
-def length_words(seconds: float) -> str:
-    """Time practised, to the minute (under a minute in seconds)."""
-    whole = int(round(seconds))
-    if whole < 60:
-        return f"{whole} s"
-    return f"{round(whole / 60)} min"
-
-
-def rating_words(rating: int | None) -> str:
-    return f"felt {rating} of 5" if rating else "no rating"
-
+from screens.widgets import PresentedScreen
 
 # The row's text, as history.kv draws it: (font size in sp, bold).
 DATE_FONT, DETAIL_FONT = (18, True), (17, False)
@@ -71,7 +53,7 @@ class HistoryRowView(ButtonBehavior, BoxLayout):
     detail_text = StringProperty("")
 
     def on_release(self):
-        App.get_running_app().go("session_detail", session_id=self.session_id)
+        App.get_running_app().screen("history").presenter.open(self.session_id)
 
 
 class HistoryList(RecycleView):
@@ -93,7 +75,7 @@ class HistoryList(RecycleView):
         self.scroll_y = min(1.0, max(0.0, view_bottom / scrollable))
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(PresentedScreen):
     is_empty = BooleanProperty(False)
 
     def __init__(self, **kwargs):
@@ -103,15 +85,12 @@ class HistoryScreen(Screen):
         self.ids.history_list.bind(width=lambda *_: self._fit_later())
 
     def on_pre_enter(self, *_):
-        self.refresh()
+        if self.presenter is not None:
+            self.presenter.enter()
 
-    def refresh(self) -> None:
-        companion = App.get_running_app().companion
-        if companion is None:  # the record opens just after the first frame
-            return
-        rows = queries.history_rows(companion.store)
+    def show(self, rows) -> None:
         self.is_empty = not rows
-        self._rows = [self._row(r) for r in rows]
+        self._rows = [vars(row) for row in rows]
         self._fit_rows()
 
     def _fit_rows(self) -> None:
@@ -126,16 +105,6 @@ class HistoryScreen(Screen):
                                          + detail.lines(row["detail_text"], text_width) * detail.line_height
                                          + dp(ROW_PADDING_Y))}
                    for row in self._rows]
-
-    @staticmethod
-    def _row(row: queries.HistoryRow) -> dict:
-        started = row.local_started_at
-        return {
-            "session_id": row.session_id,
-            "date_text": f"{row.local_date:%a %d %b %Y}, {started:%H:%M}",
-            "detail_text": (f"{SESSION_WORDS.get(row.status, row.status)}, {length_words(row.done_seconds)}, "
-                            f"{rating_words(row.rating)}"),
-        }
 
 
 load_kv_beside(__file__)

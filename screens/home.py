@@ -1,37 +1,21 @@
 """Home: today's status, the streak, the routine, and one large button to begin."""
 from __future__ import annotations
 
-from kivy.app import App
+from typing import TYPE_CHECKING
+
 from kivy.clock import Clock
 from kivy.graphics import Color, Ellipse, Line
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ListProperty, StringProperty
-from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
-from app.today import TODAY_DONE, TODAY_IN_PROGRESS, TODAY_NOT_STARTED, TODAY_PARTIAL
-from app.formatting import duration_words, greeting, long_date, streak_words
-from app.runner import State
 from screens import load_kv_beside
-from screens.widgets import WrapLabel
+from screens.widgets import PresentedScreen, WrapLabel
+
+if TYPE_CHECKING:  # the presenter's module loads the record's libraries: not before the first frame
+    from app.presenters.home import HomeModel
 
 load_kv_beside(__file__)
-
-STATUS_WORDS = {
-    TODAY_NOT_STARTED: "Not started yet today.",
-    TODAY_IN_PROGRESS: "Today's session is in progress.",
-    TODAY_DONE: "Done for today. Well done.",
-    TODAY_PARTIAL: "Partly done today.",
-}
-START_WORDS = {
-    TODAY_NOT_STARTED: "Start today's session",
-    TODAY_IN_PROGRESS: "Resume the session",
-    TODAY_DONE: "Do another session",
-    TODAY_PARTIAL: "Start a new session",
-}
-
-
-WEEK_WORDS = {"done": "done", "partial": "partly done", "missed": "missed", "rest": "rest day"}
 
 
 class DayMark(Widget):
@@ -64,78 +48,39 @@ class DayMark(Widget):
             Line(circle=(cx, cy, r), width=width)
 
 
-class HomeScreen(Screen):
+class HomeScreen(PresentedScreen):
     greeting_text = StringProperty("")
     date_text = StringProperty("")
-    status_text = StringProperty("")
+    status_text = StringProperty("Opening your record...")  # until the record is open
     streak_text = StringProperty("")
-    start_text = StringProperty("")
+    start_text = StringProperty("Please wait")
     interrupted_text = StringProperty("")
+    close_text = StringProperty("")
     has_interrupted = BooleanProperty(False)
     week_text = StringProperty("")
     recovery_text = StringProperty("")
 
     def on_pre_enter(self, *_):
         self.refresh()
-        self._rollover = Clock.schedule_interval(self._check_day, 30)
+        self._rollover = Clock.schedule_interval(lambda _dt: self.presenter and self.presenter.check_day(), 30)
 
     def on_leave(self, *_):
         self._rollover.cancel()
 
-    def _check_day(self, _dt):
-        """Left open over midnight, Home turns to the new day by itself."""
-        companion = App.get_running_app().companion
-        if companion is not None and self.date_text != long_date(companion.today()):
-            self.refresh()
-
-    def refresh(self) -> None:
-        companion = App.get_running_app().companion
-        if companion is None:  # the record opens just after the first frame
-            self.status_text, self.start_text = "Opening your record...", "Please wait"
-            return
-        summary = companion.today_summary()
-        self.greeting_text = greeting(companion.clock.now(), summary.name)
-        self.date_text = long_date(companion.today())
-        self.recovery_text = summary.recovery
-        self.status_text = STATUS_WORDS[summary.status]
-        self.streak_text = streak_words(summary.streak) + (
-            f"  (best: {summary.best_streak})" if summary.best_streak > summary.streak else "")
-        self._show_week(summary.week)
-        self._interrupted = summary.interrupted
-        self.has_interrupted = summary.interrupted is not None
-        self.start_text = START_WORDS[TODAY_IN_PROGRESS if self.has_interrupted else summary.status]
-        if summary.interrupted:
-            s = summary.interrupted
-            finished = sum(1 for step in s.steps if step.status != "running")
-            self.interrupted_text = (f"A session started {s.started_at.astimezone():%a %d %b at %H:%M} was not "
-                                     f"finished ({finished} step{'s' if finished != 1 else ''} behind you).")
-        self._show_steps(companion)
-
-    def _show_week(self, week) -> None:
-        marks = self.ids.week_marks.children[::-1]  # kv adds them Monday first
-        for mark, (_day, status) in zip(marks, week):
+    def show(self, model: HomeModel) -> None:
+        self.greeting_text, self.date_text = model.greeting, model.date_text
+        self.status_text, self.streak_text = model.status_text, model.streak_text
+        self.start_text, self.recovery_text = model.start_text, model.recovery_text
+        self.interrupted_text, self.close_text = model.interrupted_text, model.close_text
+        self.has_interrupted = bool(model.interrupted_text)
+        self.week_text = model.week_text
+        for mark, status in zip(self.ids.week_marks.children[::-1], model.week):  # kv adds them Monday first
             mark.status = status
-        counts = [f"{sum(1 for _, st in week if st == key)} {words}" for key, words in WEEK_WORDS.items()
-                  if any(st == key for _, st in week)]
-        self.week_text = "This week: " + (", ".join(counts) if counts else "nothing yet")
-
-    def _show_steps(self, companion) -> None:
         box = self.ids.steps_box
         box.clear_widgets()
-        for planned in companion.planned_steps(companion.ensure_plan()):
-            box.add_widget(WrapLabel(text=f"[b]{planned.step.title}[/b]   {duration_words(planned.seconds)}"))
+        for line in model.steps:
+            box.add_widget(WrapLabel(text=line))
 
     def start_or_resume(self) -> None:
-        app = App.get_running_app()
-        if app.companion is None:
-            return
-        if self._interrupted is not None:
-            app.runner = app.companion.resume_runner(self._interrupted)
-        else:
-            app.runner = app.companion.new_runner()
-            app.runner.start()
-        app.go("summary" if app.runner.state == State.SESSION_FINISHED else "session")
-
-    def close_interrupted(self) -> None:
-        App.get_running_app().companion.close_interrupted(self._interrupted)
-        self.refresh()
+        if self.presenter is not None:  # the record opens just after the first frame
+            self.presenter.start_or_resume()

@@ -1,75 +1,55 @@
-"""Edit the plan: steps included, their minutes within safe bounds, rest weekdays.
-
-A saved change applies from the next session and is kept with its date.
-"""
+"""Edit the plan: steps included, their minutes within safe bounds, rest weekdays."""
 from __future__ import annotations
 
-from kivy.app import App
 from kivy.factory import Factory
 from kivy.properties import StringProperty
-from kivy.uix.screenmanager import Screen
 
-from app.caregiver.plan_edit import WEEKDAY_NAMES, PlanDraft, PlanEditError
 from screens import load_kv_beside
+from screens.widgets import PresentedScreen
 
 load_kv_beside(__file__)
 
 
-class PlanEditScreen(Screen):
+class PlanEditScreen(PresentedScreen):
     message = StringProperty("")
 
-    def on_pre_enter(self, *_):
-        companion = App.get_running_app().companion
-        self.draft = PlanDraft.from_plan(companion.ensure_plan(), companion.routine)
-        self.message = ""
-        self._build_rows()
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.rows, self.day_buttons = {}, []
 
-    def _build_rows(self) -> None:
+    def on_pre_enter(self, *_):
+        self.presenter.enter()
+
+    def show(self, model) -> None:
+        self.message = model.message
+        if model.rebuild:
+            self._build(model)
+        for row_model in model.rows:
+            self.rows[row_model.key].included = row_model.included
+        for button, (_day, _name, resting) in zip(self.day_buttons, model.weekdays):
+            button.resting = resting
+
+    def _build(self, model) -> None:
         box = self.ids.rows_box
         box.clear_widgets()
         self.rows = {}
-        for step in self.draft.editable_steps():
+        for step in model.rows:
             row = Factory.PlanStepRow()  # kv-declared properties are set after creation
-            row.step_key, row.title = step.key, step.title
-            row.bounds = f"{step.min_minutes} to {step.max_minutes} minutes" if step.timed else "no timer"
-            row.ids.include_button.bind(on_release=lambda _b, key=step.key: self.toggle(key))
+            row.step_key, row.title, row.bounds = step.key, step.title, step.bounds
+            row.ids.include_button.bind(on_release=lambda _b, key=step.key: self.presenter.toggle(key))
             row.ids.minutes_input.disabled = not step.timed
-            row.ids.minutes_input.text = str(step.minutes) if step.timed and step.minutes is not None else ""
+            row.ids.minutes_input.text = step.minutes_text
             box.add_widget(row)
             self.rows[step.key] = row
         days = self.ids.weekdays_box
         days.clear_widgets()
         self.day_buttons = []
-        for weekday, name in enumerate(WEEKDAY_NAMES):
-            button = Factory.WeekdayButton(text=name[:3])
+        for weekday, name, _resting in model.weekdays:
+            button = Factory.WeekdayButton(text=name)
             button.weekday = weekday
-            button.bind(on_release=lambda b: self.toggle_day(b.weekday))
+            button.bind(on_release=lambda _b, day=weekday: self.presenter.toggle_day(day))
             days.add_widget(button)
             self.day_buttons.append(button)
-        self._show_state()
-
-    def _show_state(self) -> None:
-        for key, row in self.rows.items():
-            row.included = self.draft.step(key).included
-        for button in self.day_buttons:
-            button.resting = button.weekday in self.draft.rest_weekdays
-
-    def toggle(self, key: str) -> None:
-        self.draft.toggle(key)
-        self._show_state()
-
-    def toggle_day(self, weekday: int) -> None:
-        self.draft.toggle_rest_weekday(weekday)
-        self._show_state()
 
     def save(self) -> None:
-        companion = App.get_running_app().companion
-        for key, row in self.rows.items():
-            if self.draft.step(key).timed:
-                self.draft.set_minutes(key, row.ids.minutes_input.text.strip())
-        try:
-            self.draft.save(companion.store, companion.clock)
-        except PlanEditError as error:
-            self.message = "\n".join(error.problems)  # the entries stay as typed
-            return
-        App.get_running_app().go("caregiver")
+        self.presenter.save({key: row.ids.minutes_input.text for key, row in self.rows.items()})

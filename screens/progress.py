@@ -1,6 +1,6 @@
 """Progress: streaks, a month calendar, adherence, minutes each week and how often each step is done.
 
-Every figure comes from app.storage.queries.progress_data; this screen only draws it.
+Every figure comes from the presenter (app/presenters/progress.py); this screen draws it.
 """
 from __future__ import annotations
 
@@ -13,20 +13,15 @@ from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, Strin
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.label import Label
 from kivy.uix.widget import Widget
-from kivy.uix.screenmanager import Screen
 
-from app.formatting import streak_words
-from app.storage import queries
+from app.vocabulary import DayStatus
 from screens import load_kv_beside
-from screens.widgets import WrapLabel
+from screens.widgets import PresentedScreen, WrapLabel
 
 # Each day status -> the theme role of its cell. "today" (not done yet) and "none"
 # (before anything was asked) look like days still to come; today is also outlined.
 CELL_ROLE = {"done": "done", "partial": "partial", "missed": "missed", "rest": "rest",
              "today": "future", "future": "future", "none": "future"}
-# The words for each mark, shown in the legend and kept on each cell for tests and readers.
-STATUS_WORDS = {"done": "Done", "partial": "Partly done", "missed": "Missed", "rest": "Rest day",
-                "today": "Today", "future": "To come", "none": "Before you started"}
 SWIPE_DP = 60  # a horizontal move this long, and mostly sideways, turns the month
 
 
@@ -49,7 +44,7 @@ class CalendarDay(Label):
 
     @property
     def words(self) -> str:
-        return STATUS_WORDS.get(self.status, self.status)
+        return DayStatus(self.status).words  # shown in the legend, kept on each cell for readers
 
     def _redraw(self, *_):
         theme = self.theme or App.get_running_app().theme
@@ -120,8 +115,7 @@ class SwipeArea(GridLayout):
         pass
 
 
-class ProgressScreen(Screen):
-    month = ObjectProperty(None, allownone=True)  # the first day of the month shown
+class ProgressScreen(PresentedScreen):
     month_text = StringProperty("")
     can_go_later = BooleanProperty(False)
     current_streak_text = StringProperty("")
@@ -136,39 +130,18 @@ class ProgressScreen(Screen):
         self.cells: dict[date, CalendarDay] = {}
 
     def on_pre_enter(self, *_):
-        companion = App.get_running_app().companion
-        if companion is None:  # the record opens just after the first frame
-            return
-        self.month = companion.today().replace(day=1)
-        self.refresh()
+        self.presenter.enter()
 
-    def change_month(self, direction: int) -> None:
-        if self.month is None:
-            return
-        today = App.get_running_app().companion.today()
-        year, month = divmod(self.month.year * 12 + self.month.month - 1 + direction, 12)
-        if year < 1:
-            return
-        wanted = date(year, month + 1, 1)
-        if wanted > today.replace(day=1):
-            return  # nothing to see after this month
-        self.month = wanted
-        self.refresh()
-
-    def refresh(self) -> None:
-        companion = App.get_running_app().companion
-        today = companion.today()
-        data = queries.progress_data(companion.store, companion.routine, today, self.month)
-        self.month_text = f"{self.month:%B %Y}"
-        self.can_go_later = self.month < today.replace(day=1)
-        self.current_streak_text = streak_words(data.current_streak)
-        self.best_streak_text = (f"Your best: {data.best_streak} day{'s' if data.best_streak != 1 else ''} in a row"
-                                 if data.best_streak else "Your best streak will show here.")
-        self.adherence_text = "\n".join(f"Last {n} days:  [b]{data.adherence[n]:.0f} %[/b]"
-                                        for n in sorted(data.adherence))
-        self._show_calendar(data.calendar, today)
-        self._show_minutes(data.weekly_minutes)
-        self._show_steps(companion.routine, data.step_rates)
+    def show(self, model) -> None:
+        self.month_text, self.can_go_later = model.month_text, model.can_go_later
+        self.current_streak_text, self.best_streak_text = model.current_streak_text, model.best_streak_text
+        self.adherence_text, self.minutes = model.adherence_text, list(model.minutes)
+        self.minutes_caption, self.first_week_text = model.minutes_caption, model.first_week_text
+        self._show_calendar(model.calendar, model.today)
+        box = self.ids.steps_box
+        box.clear_widgets()
+        for line in model.steps:
+            box.add_widget(WrapLabel(text=line))
 
     def _show_calendar(self, calendar, today: date) -> None:
         grid = self.ids.calendar_grid
@@ -182,38 +155,6 @@ class ProgressScreen(Screen):
                                theme=theme, bold=(day == today))
             self.cells[day] = cell
             grid.add_widget(cell)
-
-    def _show_minutes(self, weekly) -> None:
-        self.minutes = [m for _, m in weekly]
-        this_week = round(weekly[-1][1]) if weekly else 0
-        best = round(max(self.minutes, default=0))
-        average = round(sum(self.minutes) / len(self.minutes)) if self.minutes else 0
-        self.first_week_text = f"Week of {weekly[0][0].day} {weekly[0][0]:%b}" if weekly else ""
-        self.minutes_caption = (f"Minutes practised each week, the last {len(weekly)} weeks, oldest on the left. "
-                                f"This week so far: {this_week} min. Average: {average} min a week. "
-                                f"Most in one week: {best} min.")
-
-    def _show_steps(self, routine, rates) -> None:
-        box = self.ids.steps_box
-        box.clear_widgets()
-        lines = []
-        for rate in rates:
-            try:
-                title = routine.step(rate.step_key).title
-            except KeyError:
-                title = rate.step_key
-            lines.append(f"[b]{title}[/b]: {self._rate_words(rate.done, rate.skipped)}")
-        for line in lines or ["No steps done yet in the last 90 days."]:
-            box.add_widget(WrapLabel(text=line))
-
-    @staticmethod
-    def _rate_words(done: int, skipped: int) -> str:
-        times = lambda n: "once" if n == 1 else "twice" if n == 2 else f"{n} times"  # noqa: E731
-        if skipped == 0:
-            return f"done every time ({times(done)})."
-        if done == 0:
-            return f"skipped every time ({times(skipped)})."
-        return f"done {done} of {done + skipped} times, skipped {times(skipped)}."
 
 
 load_kv_beside(__file__)

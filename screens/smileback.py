@@ -12,31 +12,33 @@ from kivy.properties import DictProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import FadeTransition, ScreenManager
 
 from app.clock import Clock as DomainClock, ScaledClock, SystemClock
-from app.cues import Cue, CuePlayer, PlyerSpeech, PlyerVibrator
-from app.routine import DEFAULT_ROUTINE, RoutineError, load_routine
-from app.storage.errors import StoreError
+from app.cues import CuePlayer, PlyerSpeech, PlyerVibrator
+from app.routine import DEFAULT_ROUTINE
 from screens.palette import palette
 
 log = logging.getLogger(__name__)
 
-# Screens are built on first visit, to keep start-up fast.
+# Screens are built on first visit, to keep start-up fast. Each name: the screen, and the
+# presenter (in app/presenters) that makes its decisions.
 SCREENS = {
-    "home": "screens.home:HomeScreen",
-    "session": "screens.session:SessionScreen",
-    "summary": "screens.summary:SummaryScreen",
-    "startup_error": "screens.startup_error:StartupErrorScreen",
-    "caregiver_entry": "screens.caregiver_entry:CaregiverEntryScreen",
-    "caregiver": "screens.caregiver:CaregiverScreen",
-    "plan_edit": "screens.plan_edit:PlanEditScreen",
-    "progress": "screens.progress:ProgressScreen",
-    "history": "screens.history:HistoryScreen",
-    "session_detail": "screens.session_detail:SessionDetailScreen",
-    "backups": "screens.backups:BackupsScreen",
-    "settings": "screens.settings:SettingsScreen",
-    "welcome": "screens.welcome:WelcomeScreen",
-    "safety": "screens.safety:SafetyScreen",
-    "about_you": "screens.about_you:AboutYouScreen",
-    "your_plan": "screens.your_plan:YourPlanScreen",
+    "home": ("screens.home:HomeScreen", "app.presenters.home:HomePresenter"),
+    "session": ("screens.session:SessionScreen", "app.presenters.session:SessionPresenter"),
+    "summary": ("screens.summary:SummaryScreen", "app.presenters.summary:SummaryPresenter"),
+    "startup_error": ("screens.startup_error:StartupErrorScreen", None),
+    "caregiver_entry": ("screens.caregiver_entry:CaregiverEntryScreen",
+                        "app.presenters.caregiver:CaregiverEntryPresenter"),
+    "caregiver": ("screens.caregiver:CaregiverScreen", "app.presenters.caregiver:DashboardPresenter"),
+    "plan_edit": ("screens.plan_edit:PlanEditScreen", "app.presenters.caregiver:PlanEditPresenter"),
+    "progress": ("screens.progress:ProgressScreen", "app.presenters.progress:ProgressPresenter"),
+    "history": ("screens.history:HistoryScreen", "app.presenters.history:HistoryPresenter"),
+    "session_detail": ("screens.session_detail:SessionDetailScreen",
+                       "app.presenters.history:SessionDetailPresenter"),
+    "backups": ("screens.backups:BackupsScreen", "app.presenters.backups:BackupsPresenter"),
+    "settings": ("screens.settings:SettingsScreen", "app.presenters.settings:SettingsPresenter"),
+    "welcome": ("screens.welcome:WelcomeScreen", "app.presenters.first_run:WelcomePresenter"),
+    "safety": ("screens.safety:SafetyScreen", "app.presenters.first_run:SafetyPresenter"),
+    "about_you": ("screens.about_you:AboutYouScreen", "app.presenters.first_run:AboutYouPresenter"),
+    "your_plan": ("screens.your_plan:YourPlanScreen", "app.presenters.first_run:YourPlanPresenter"),
 }
 COLUMN_DP = 760  # widest the content grows on a desktop window
 
@@ -46,13 +48,20 @@ def default_data_dir() -> str:
     return SmileBackApp(data_dir="unused").user_data_dir
 
 
+def _load(path: str):
+    module_name, name = path.split(":")
+    return getattr(importlib.import_module(module_name), name)
+
+
 class SmileBackApp(App):
+    """Wiring and navigation: builds the core once the record is open, gives each screen its
+    presenter, and carries Kivy's events (keys, touches, the clock) to them."""
+
     title = "SmileBack"
     theme = DictProperty(palette(high_contrast=False))
     demo_banner = StringProperty("")
     notice = StringProperty("")  # something the patient must be told (a repaired record, a reminder)
-    last_cue = StringProperty("")
-    companion = ObjectProperty(None, allownone=True)
+    core = ObjectProperty(None, allownone=True)
 
     def __init__(self, data_dir: Path | str | None = None, time_scale: float = 1.0,
                  clock: DomainClock | None = None, cue_sink=None, routine_path: Path | None = None,
@@ -62,8 +71,6 @@ class SmileBackApp(App):
         self._clock, self._cue_sink, self._notifier = clock, cue_sink, notifier
         self._routine_path = routine_path or DEFAULT_ROUTINE
         self._remember_window = remember_window
-        self.runner = None  # the session in hand, if any
-        self.caregiver = None  # the open caregiver session, if any
         if time_scale != 1.0:
             self.demo_banner = f"Demo speed: timers run {time_scale:g}x faster"
 
@@ -94,10 +101,9 @@ class SmileBackApp(App):
     def _on_keyboard(self, _window, key, *_):
         """Space pauses or resumes, Enter goes on, Escape (Android's back) goes back."""
         name = self.KEYS.get(key)
-        if name is None or self.companion is None:
+        if name is None or self.core is None:
             return False
-        handler = getattr(self.manager.current_screen, "on_key", None)
-        if handler and handler(name):
+        if self.manager.current_screen.on_key(name):
             return True
         if name == "escape" and self.manager.current not in ("home", "welcome", "safety"):
             self.go("home")
@@ -110,85 +116,48 @@ class SmileBackApp(App):
 
     def open_record(self) -> None:
         """Open the health record (SQLAlchemy's import is most of start-up) and show it."""
+        from app.core import StartupError, open_record
+
         try:
-            self.companion = self._make_companion()
-        except (RoutineError, StoreError) as error:
+            record, routine, self.notice = open_record(Path(self.data_dir), self._routine_path,
+                                                       self._exercise_clock())
+        except StartupError as error:
             log.error("start-up stopped: %s", error)
             self.go("startup_error", message=str(error))
             return
-        self._load_preferences()
-        self._start_reminders()
-        from app.profile import load_profile
+        self._make_core(record, routine)
+        from app.presenters.first_run import needs_first_run
 
-        if load_profile(self.companion.store).needs_first_run:
+        if needs_first_run(self.core):
             self.go("welcome")
         else:
-            self.screen("home").refresh()
+            self.screen("home").presenter.enter()
 
-    def _make_companion(self, store=None):
-        from app.companion import Companion
-        from app.storage.opening import open_store
+    def _make_core(self, record, routine) -> None:
+        from app.core import Core
 
+        player = self._cue_sink or CuePlayer(PlyerSpeech(), self._sound(), PlyerVibrator())
+        self.core = Core(record, routine, self._exercise_clock(), player, wall_clock=self._clock or SystemClock(),
+                         notify=self._notify)
+        self.core.on_preferences(self._show_preferences)
+        self._reminder_watch = Clock.schedule_interval(lambda _dt: self.core.check_reminders(), 60)
+        for name in self.manager.screen_names:
+            self._attach_presenter(self.manager.get_screen(name))
+
+    def _exercise_clock(self) -> DomainClock:
         clock = self._clock or SystemClock()
-        if self._time_scale != 1.0:
-            clock = ScaledClock(clock, self._time_scale)
-        routine = load_routine(self._routine_path)  # a bad routine stops us before any file is touched
-        if store is None:
-            opened = open_store(Path(self.data_dir), clock.now().date(), clock.now())
-            store, self.notice = opened.store, opened.notice or ""
-        if not hasattr(self, "_player"):
-            self._player = self._cue_sink or CuePlayer(PlyerSpeech(), self._sound(), PlyerVibrator())
-        return Companion(store, routine, clock, self.on_cue, self._time_scale)
+        return ScaledClock(clock, self._time_scale) if self._time_scale != 1.0 else clock
 
     @property
     def data_dir(self) -> str:
         return str(self._data_dir or self.user_data_dir)
 
-    def replace_store(self, store) -> None:
-        """After a restore: the same app on a freshly opened record."""
-        self.runner = None
-        self.companion = self._make_companion(store)
-        self._load_preferences()
-        self._start_reminders()
-
-    # --- preferences: theme, text size, cues ------------------------------------------
-
-    def _load_preferences(self) -> None:
-        from app.settings import load_preferences
-
-        self.apply_preferences(load_preferences(self.companion.store), save=False)
-
-    def apply_preferences(self, prefs, save: bool = True) -> None:
+    def _show_preferences(self, prefs) -> None:
+        """What only the UI can apply: the theme and the text size (every kv size in sp follows)."""
         from kivy.metrics import Metrics
 
-        from app.settings import save_preferences
-
-        if save:
-            save_preferences(self.companion.store, prefs)
-            self._reschedule_android_alarms()
-        self.preferences = prefs
         self.theme = palette(high_contrast=prefs.high_contrast)
-        Metrics.fontscale = prefs.text_scale  # every kv size in sp follows at once
-        if isinstance(self._player, CuePlayer):
-            self._player.prefs = prefs.cue_preferences()
-        self.companion.auto_advance = prefs.auto_advance
-
-    # --- reminders ---------------------------------------------------------------------
-
-    def _start_reminders(self) -> None:
-        from app.reminders import ReminderScheduler, schedule_android_alarms, settled_days
-
-        if schedule_android_alarms(self.companion.store, self.companion.clock, settled_days(self.companion)):
-            return  # Android's alarms fire even with the app closed
-        self._reminders = ReminderScheduler.for_companion(self.companion, self._notify)
-        if not hasattr(self, "_reminder_watch"):
-            self._reminder_watch = Clock.schedule_interval(lambda _dt: self._reminders.check(), 60)
-
-    def _reschedule_android_alarms(self) -> None:
-        """Reminder times may have changed: Android's alarms hold their own copy."""
-        from app.reminders import schedule_android_alarms, settled_days
-
-        schedule_android_alarms(self.companion.store, self.companion.clock, settled_days(self.companion))
+        Metrics.fontscale = prefs.text_scale
 
     def _notify(self, title: str, message: str) -> None:
         from app.cues import PlyerNotifier
@@ -207,59 +176,63 @@ class SmileBackApp(App):
 
         return KivySound()
 
-    def on_cue(self, cue: Cue) -> None:
-        self.last_cue = cue.text
-        self._player(cue)
+    # --- navigation ------------------------------------------------------------------------
 
     def screen(self, name: str):
         if not self.manager.has_screen(name):
-            module_name, class_name = SCREENS[name].split(":")
-            screen_class = getattr(importlib.import_module(module_name), class_name)
-            self.manager.add_widget(screen_class(name=name))
+            screen = _load(SCREENS[name][0])(name=name)
+            self._attach_presenter(screen)
+            self.manager.add_widget(screen)
         return self.manager.get_screen(name)
 
-    def go(self, name: str, **kwargs) -> None:
+    def _attach_presenter(self, screen) -> None:
+        presenter_path = SCREENS[screen.name][1]
+        if presenter_path and self.core is not None:
+            screen.presenter = _load(presenter_path)(self.core, self, screen)
+
+    def go(self, name: str, **params) -> None:
+        """The Navigator the presenters are given: `params` go to the screen's presenter first."""
         screen = self.screen(name)
-        for key, value in kwargs.items():
-            setattr(screen, key, value)
+        presenter = getattr(screen, "presenter", None)
+        if params and presenter is not None:
+            presenter.prepare(**params)
+        elif params:
+            for key, value in params.items():  # a screen without a presenter (the start-up error)
+                setattr(screen, key, value)
         self.manager.current = name
 
-    # --- caregiver mode: ends when left, or after 5 minutes without a touch ----------
+    # --- caregiver mode: the core times it; the window reports touches ---------------------
 
     def start_caregiver_mode(self) -> None:
         from kivy.core.window import Window
 
-        from app.caregiver.pin import CaregiverSession
-
-        self.caregiver = CaregiverSession(self.companion.clock)
+        self.core.start_caregiver_mode()
         Window.bind(on_touch_down=self._caregiver_touched)
         self._caregiver_watch = Clock.schedule_interval(self._check_caregiver_idle, 1)
         self.go("caregiver")
 
     def _caregiver_touched(self, *_):
-        if self.caregiver:
-            self.caregiver.touch()
+        self.core.caregiver_touched()
 
     def _check_caregiver_idle(self, _dt) -> None:
-        if self.caregiver and self.caregiver.expired():
+        if self.core.caregiver_expired():
             self.end_caregiver_mode()
 
     def end_caregiver_mode(self) -> None:
         from kivy.core.window import Window
 
         Window.unbind(on_touch_down=self._caregiver_touched)
-        if self.caregiver:
-            self.caregiver.end()
+        if hasattr(self, "_caregiver_watch"):
             self._caregiver_watch.cancel()
-        self.caregiver = None
+        self.core.end_caregiver_mode()
         self.go("home")
 
     def on_pause(self):
-        self._save_progress()
+        if self.core:
+            self.core.save_progress()
         return True  # keep the session in memory while Android pauses us
 
     def on_stop(self):
-        self._save_progress()
         if self._remember_window:
             from screens.window_state import remember_window
 
@@ -269,9 +242,5 @@ class SmileBackApp(App):
         for event in ("_reminder_watch", "_caregiver_watch"):
             if hasattr(self, event):
                 getattr(self, event).cancel()
-        if self.companion:
-            self.companion.store.close()
-
-    def _save_progress(self) -> None:
-        if self.runner is not None:
-            self.runner.checkpoint()
+        if self.core:
+            self.core.close()

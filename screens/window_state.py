@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from app.atomic import write_atomically
+
 PHONE_SHAPE = (420, 860)
 FILE_NAME = "window.json"
 
@@ -37,7 +39,7 @@ def remember_window(data_dir: Path) -> None:
     # Window.size is in pixels; Config takes the same on desktop.
     state = {"size": [int(v) for v in Window.system_size], "left": int(Window.left), "top": int(Window.top)}
     try:
-        (data_dir / FILE_NAME).write_text(json.dumps(state))
+        write_atomically(data_dir / FILE_NAME, json.dumps(state).encode())
     except OSError:
         pass  # a window that forgets its place is no reason to fail on exit
 

@@ -13,7 +13,7 @@ os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")  # keep tracebacks visible to p
 import pytest  # noqa: E402
 
 from app.clock import FakeClock  # noqa: E402
-from app.companion import Companion  # noqa: E402
+from app.practice import DailyPractice  # noqa: E402
 from app.cues import RecordingCues  # noqa: E402
 from app.routine import load_routine  # noqa: E402
 from app.storage import Store  # noqa: E402
@@ -47,5 +47,5 @@ def cues():
 
 
 @pytest.fixture
-def companion(store, routine, clock, cues):
-    return Companion(store, routine, clock, cues)
+def practice(store, routine, clock, cues):
+    return DailyPractice(store, routine, clock, cues)

@@ -63,7 +63,7 @@ class Driver:
         EventLoop.start()
         for _ in range(20):  # the record opens just after the first frame
             self.frames(1)
-            if self.app.companion is not None or self.app.manager.current != "home":
+            if self.app.core is not None or self.app.manager.current != "home":
                 break
         self.settle()
 
@@ -182,7 +182,7 @@ class Driver:
 
     def kill(self) -> None:
         """Drop the app as a kill would: nothing more is written than already was."""
-        self.app.runner = None
+        self.app.core.runner = None
         self.app.stop()
         self._restore_clock()
 

@@ -12,10 +12,11 @@ from .. import stats
 from ..routine import Routine
 from ..storage import Store, queries
 from ..storage.repository import SessionView
+from ..vocabulary import DashboardStatus
 
 WINDOW_DAYS = 90  # missed days, ratings, notes and step figures cover the last 90 days
 ADHERENCE_WINDOWS = (7, 30, 90)
-ON_TRACK, SLIPPING, NEEDS_ATTENTION = "on track", "slipping", "needs attention"
+ON_TRACK, SLIPPING, NEEDS_ATTENTION = DashboardStatus
 # Routine days in a row without any session (rest days not counted) that call for a word.
 QUIET_DAYS_FOR_ATTENTION = 3
 # Past routine days not fully done: a partial day is not "done" either.
@@ -41,7 +42,7 @@ class StepSummary:
 class Dashboard:
     today: date
     adherence: dict[int, float]  # {7: %, 30: %, 90: %}, windows ending today
-    status: str  # ON_TRACK, SLIPPING or NEEDS_ATTENTION
+    status: DashboardStatus
     status_reason: str  # one plain sentence saying why
     last_session: date | None  # within the window; None if no session in it
     quiet_days: int  # routine days since the last session, today included
@@ -80,7 +81,7 @@ def quiet_days(days: dict[date, str], last_session: date | None, today: date) ->
     return sum(1 for d, s in days.items() if d > since and s in (stats.MISSED, stats.TODAY))
 
 
-def plain_status(days: dict[date, str], quiet: int, today: date) -> tuple[str, str]:
+def plain_status(days: dict[date, str], quiet: int, today: date) -> tuple[DashboardStatus, str]:
     if quiet >= QUIET_DAYS_FOR_ATTENTION:
         return NEEDS_ATTENTION, f"No session for {quiet} routine days."
     week = [s for d, s in days.items() if today - timedelta(days=6) <= d <= today]
@@ -92,7 +93,7 @@ def plain_status(days: dict[date, str], quiet: int, today: date) -> tuple[str, s
 
 
 def step_summaries(store: Store, routine: Routine, first: date, last: date) -> list[StepSummary]:
-    return [StepSummary(r.step_key, _title(routine, r.step_key), r.done, r.skipped,
+    return [StepSummary(r.step_key, routine.step_title(r.step_key), r.done, r.skipped,
                         r.avg_done_seconds, r.avg_planned_seconds)
             for r in queries.step_rates(store, routine, first, last)]
 
@@ -110,8 +111,3 @@ def _when(session: SessionView) -> tuple:
     return session.local_date, session.started_at
 
 
-def _title(routine: Routine, key: str) -> str:
-    try:
-        return routine.step(key).title
-    except KeyError:
-        return key

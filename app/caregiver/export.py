@@ -9,14 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..atomic import remove_quietly, write_temporary
 from ..routine import Routine
 from ..storage import Store
 from ..storage.repository import SessionView
+from ..vocabulary import session_words, step_words
 
 SESSION_COLUMNS = ("id", "local_date", "started_at_utc", "ended_at_utc", "utc_offset_minutes",
                    "status", "minutes_done", "rating", "note")
@@ -81,19 +82,12 @@ def _csv(columns: tuple[str, ...], rows: list[tuple]) -> str:
 
 def _session_row(s: SessionView) -> tuple:
     return (s.id, s.local_date.isoformat(), _iso(s.started_at), _iso(s.ended_at), s.utc_offset_minutes,
-            s.status, round(s.done_seconds / 60, 1), _blank(s.rating), _blank(s.note))
+            session_words(s.status), round(s.done_seconds / 60, 1), _blank(s.rating), _blank(s.note))
 
 
 def _step_row(s: SessionView, step, routine: Routine) -> tuple:
-    return (s.id, s.local_date.isoformat(), step.position, step.step_key, step_title(routine, step.step_key),
-            step.planned_seconds, step.done_seconds, step.status, _iso(step.started_at), _iso(step.ended_at))
-
-
-def step_title(routine: Routine, key: str) -> str:
-    try:
-        return routine.step(key).title
-    except KeyError:
-        return key  # a step since removed from the routine keeps its key as its name
+    return (s.id, s.local_date.isoformat(), step.position, step.step_key, routine.step_title(step.step_key),
+            step.planned_seconds, step.done_seconds, step_words(step.status), _iso(step.started_at), _iso(step.ended_at))
 
 
 def _iso(moment) -> str:
@@ -127,34 +121,14 @@ def write_all(contents: dict[Path, bytes]) -> None:
     temporaries: dict[Path, Path] = {}
     try:
         for path, data in contents.items():
-            temporaries[path] = _write_temporary(path, data)
+            temporaries[path] = write_temporary(path, data)
         for path, temporary in temporaries.items():
             os.replace(temporary, path)
     except OSError as error:
         for temporary in temporaries.values():
-            _remove_quietly(temporary)
+            remove_quietly(temporary)
         folder = next(iter(contents)).parent
         raise ExportError(f"Cannot save the export in {folder}: {_reason(error)}. Nothing was changed there.") from None
-
-
-def _write_temporary(path: Path, data: bytes) -> Path:
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-    except OSError:
-        _remove_quietly(Path(name))
-        raise
-    return Path(name)
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
 
 
 def _reason(error: OSError) -> str:

@@ -16,6 +16,7 @@ from fpdf import FPDF
 from .. import stats
 from ..routine import Routine
 from ..storage import Store, queries
+from ..vocabulary import DashboardStatus
 from .dashboard import ADHERENCE_WINDOWS, StepSummary, notes, plain_status, quiet_days, step_summaries
 from .plan_edit import WEEKDAY_NAMES
 
@@ -51,7 +52,7 @@ class ReportData:
     done_days: int
     planned_days: int
     recent_adherence: dict[int, float]  # {7, 30, 90} ending on the last day
-    status: str
+    status: DashboardStatus
     minutes: dict[date, float]
     steps: list[StepSummary]
     average_rating: float | None
@@ -148,7 +149,7 @@ def _figures(pdf: FPDF, data: ReportData) -> None:
     _text(pdf, f"Adherence over the period: {_percent(data.adherence)} "
                f"({data.done_days} of {data.planned_days} routine days fully done)", 12, "B", 7)
     recent = ", ".join(f"last {n} days {_percent(v)}" for n, v in data.recent_adherence.items())
-    _text(pdf, f"Adherence {recent}. Status: {data.status}.")
+    _text(pdf, f"Adherence {recent}. Status: {data.status.words}.")
     counts = {s: sum(1 for v in data.days.values() if v == s) for s in (stats.PARTIAL, stats.MISSED, stats.REST)}
     rating = (f"average rating {data.average_rating:.1f} of 5 over {data.rated_sessions} rated sessions"
               if data.average_rating is not None else "no session rated")
@@ -213,11 +214,10 @@ def _bar(pdf: FPDF, x: float, baseline: float, width: float, height: float, stat
 def _legend(pdf: FPDF) -> None:
     x = MARGIN + 10
     pdf.set_font("helvetica", "", 7)
-    for status, label in ((stats.DONE, "done"), (stats.PARTIAL, "partly done"), (stats.MISSED, "missed"),
-                          (stats.REST, "rest")):
+    for status in (stats.DONE, stats.PARTIAL, stats.MISSED, stats.REST):
         pdf.set_fill_color(*COLOURS[status])
         pdf.rect(x, pdf.get_y() + 0.8, 3, 3, style="F")
-        pdf.text(x + 4, pdf.get_y() + 3.3, label)
+        pdf.text(x + 4, pdf.get_y() + 3.3, status.words.lower())
         x += 28
     pdf.ln(5)
 

@@ -265,14 +265,14 @@ def restore_backup(store: Store, backup_path: Path | str, today: date) -> Restor
     problem = check_database(backup_path)
     if problem:
         raise StoreError(f"The backup {backup_path.name} cannot be used: {problem}. Nothing was changed.")
-    safety = write_verified_copy(store.path, _pre_restore_target(store.data_dir, today))
+    safety = write_verified_copy(store.path, safety_copy_target(store.data_dir, today))
     data_dir, db_path = store.data_dir, store.path
     store.close()
     _copy_into_live_database(backup_path, db_path)
     return RestoreResult(Store(data_dir), safety)
 
 
-def _pre_restore_target(data_dir: Path, today: date) -> Path:
+def safety_copy_target(data_dir: Path, today: date) -> Path:
     folder = backups_dir(data_dir)
     try:
         prepare_data_dir(folder)

@@ -8,8 +8,20 @@ from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, Uni
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-SESSION_STATUSES = ("in_progress", "completed", "partial", "abandoned")
-STEP_STATUSES = ("running", "done", "skipped")
+from ..vocabulary import SessionStatus, StepStatus
+
+SESSION_STATUSES = tuple(SessionStatus)
+
+
+def encode_weekdays(weekdays) -> str:
+    """Rest weekdays (0 = Monday, as date.weekday()) as stored: "5,6"."""
+    return ",".join(str(d) for d in sorted(set(weekdays)))
+
+
+def decode_weekdays(text: str) -> frozenset[int]:
+    return frozenset(int(d) for d in text.split(",") if d)
+
+STEP_STATUSES = tuple(StepStatus)
 
 
 class UTCDateTime(TypeDecorator):

@@ -10,7 +10,7 @@ weekly_minutes and logbook.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from .. import stats
 from ..routine import Routine
-from .models import Plan, PlanStep, RestDay, SessionRecord, StepLog
+from ..vocabulary import StepStatus
+from .models import Plan, PlanStep, RestDay, SessionRecord, StepLog, decode_weekdays
 from .repository import Store
 
 ADHERENCE_WINDOWS = (7, 30, 90)
@@ -123,6 +124,13 @@ def history_rows(store: Store) -> list[HistoryRow]:
                 for sid, day, status, done, rating, started, offset in s.execute(query)]
 
 
+def settled_days(store: Store, routine: Routine, today: date) -> Callable[[date], bool]:
+    """Whether a day asks nothing more (done by the day rules, or a rest day): reminders skip it."""
+    with store.session_factory() as s:
+        book = logbook(s, routine, today - stats.ONE_DAY)  # yesterday too: a zone change can move "today"
+    return lambda day: book.asks_nothing(day, today)
+
+
 # --- for the caregiver dashboard ------------------------------------------------------
 
 
@@ -184,7 +192,7 @@ def plan_history(s: Session, routine: Routine) -> stats.PlanHistory:
         if step_key is not None and included:
             entry[2].append(step_key)
     return stats.PlanHistory([
-        stats.PlanRules(effective, required_steps(routine, keys), _weekdays(rest))
+        stats.PlanRules(effective, required_steps(routine, keys), decode_weekdays(rest))
         for effective, rest, keys in plans.values()
     ])
 
@@ -194,10 +202,6 @@ def required_steps(routine: Routine, included_keys: Iterable[str]) -> frozenset[
     left out: the runner cannot offer it, so it could never be done."""
     known = {step.key: step.required for step in routine.steps}
     return frozenset(key for key in included_keys if known.get(key, False))
-
-
-def _weekdays(text: str) -> frozenset[int]:
-    return frozenset(int(d) for d in text.split(",") if d)
 
 
 def _done_steps(s: Session, keys: frozenset[str], first: date | None,
@@ -214,7 +218,7 @@ def _done_steps(s: Session, keys: frozenset[str], first: date | None,
     if ordered:
         columns = [func.group_concat(case((StepLog.step_key == key, _SESSION_DAY))) for key in ordered]
         query = (select(*columns).join_from(StepLog, SessionRecord, StepLog.session_id == SessionRecord.id)
-                 .where(StepLog.status == "done"))
+                 .where(StepLog.status == StepStatus.DONE))
         days_by_key = dict(zip(ordered, map(_day_set, s.execute(_within(query, first, last)).one())))
     complete = session_days.intersection(*days_by_key.values())  # most days: every key done
     done = dict.fromkeys(complete, frozenset(keys))
@@ -259,13 +263,13 @@ def _step_rates(s: Session, routine: Routine, first: date, last: date) -> list[S
         select(StepLog.step_key, StepLog.status, func.count(), func.sum(StepLog.done_seconds),
                func.sum(StepLog.planned_seconds))
         .join(SessionRecord, SessionRecord.id == StepLog.session_id)
-        .where(StepLog.status.in_(("done", "skipped")))
+        .where(StepLog.status.in_((StepStatus.DONE, StepStatus.SKIPPED)))
         .group_by(StepLog.step_key, StepLog.status)
     )
     totals: dict[str, list[float]] = {}  # key -> [done, skipped, done seconds, planned seconds]
     for key, status, count, done_seconds, planned_seconds in s.execute(_within(query, first, last)):
         entry = totals.setdefault(key, [0, 0, 0.0, 0.0])
-        entry[0 if status == "done" else 1] += count
+        entry[0 if status == StepStatus.DONE else 1] += count
         entry[2] += done_seconds or 0.0
         entry[3] += planned_seconds or 0
     order = {step.key: i for i, step in enumerate(routine.steps)}

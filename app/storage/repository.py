@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import selectinload, sessionmaker
 
 from .db import (SchemaTooNewError, StoreError, create_private_database, make_engine, migrate, prepare_data_dir,
                  restrict_database_files)
-from .models import Plan, PlanStep, RestDay, SessionRecord, Setting, StepLog
+from ..journal import StepFinish
+from ..vocabulary import SessionStatus, StepStatus
+from .models import Plan, PlanStep, RestDay, SessionRecord, Setting, StepLog, decode_weekdays, encode_weekdays
 
 DB_NAME = "smileback.sqlite3"
 
@@ -72,7 +74,7 @@ class SessionView:
 
 
 def _plan_view(plan: Plan) -> PlanView:
-    days = frozenset(int(d) for d in plan.rest_weekdays.split(",") if d)
+    days = decode_weekdays(plan.rest_weekdays)
     steps = tuple(PlanStepView(s.step_key, s.included, s.seconds) for s in plan.steps)
     return PlanView(plan.id, plan.effective_from, days, steps)
 
@@ -136,7 +138,7 @@ class Store:
                   now: datetime) -> PlanView:
         with self._session.begin() as s:
             plan = Plan(created_at=now, effective_from=effective_from,
-                        rest_weekdays=",".join(str(d) for d in sorted(rest_weekdays)))
+                        rest_weekdays=encode_weekdays(rest_weekdays))
             plan.steps = [PlanStep(position=i, step_key=p.step_key, included=p.included, seconds=p.seconds)
                           for i, p in enumerate(steps)]
             s.add(plan)
@@ -152,17 +154,20 @@ class Store:
             row = SessionRecord(
                 local_date=started_at.date(), started_at=started_at, last_activity_at=started_at,
                 utc_offset_minutes=int(offset.total_seconds() // 60) if offset else 0,
-                status="in_progress", plan_id=plan_id,
+                status=SessionStatus.IN_PROGRESS, plan_id=plan_id,
             )
             s.add(row)
             s.flush()
             return row.id
 
-    def start_step(self, session_id: int, position: int, step_key: str, planned_seconds: int,
-                   at: datetime) -> int:
+    def start_step(self, session_id: int, position: int, step_key: str, planned_seconds: int, at: datetime,
+                   finished: StepFinish | None = None) -> int:
+        """Start a step; `finished`, the step just before, is closed in the same transaction."""
         with self._session.begin() as s:
+            if finished is not None:
+                self._finish(s, finished)
             row = StepLog(session_id=session_id, position=position, step_key=step_key,
-                          planned_seconds=planned_seconds, done_seconds=0.0, status="running", started_at=at)
+                          planned_seconds=planned_seconds, done_seconds=0.0, status=StepStatus.RUNNING, started_at=at)
             s.add(row)
             self._touch(s, session_id, at)
             s.flush()
@@ -171,33 +176,45 @@ class Store:
     def checkpoint_step(self, step_id: int, done_seconds: float, at: datetime) -> None:
         """Record how far a running step has got, so a resume counts the time already done."""
         with self._session.begin() as s:
-            row = s.get(StepLog, step_id)
-            row.done_seconds = round(done_seconds, 2)
-            self._touch(s, row.session_id, at)
+            s.execute(update(StepLog).where(StepLog.id == step_id).values(done_seconds=round(done_seconds, 2)))
+            self._touch_step_session(s, step_id, at)
 
     def finish_step(self, step_id: int, status: str, done_seconds: float, at: datetime) -> None:
         with self._session.begin() as s:
-            row = s.get(StepLog, step_id)
-            row.status, row.done_seconds, row.ended_at = status, round(done_seconds, 2), at
-            self._touch(s, row.session_id, at)
+            self._finish(s, StepFinish(step_id, status, done_seconds, at))
 
-    def finish_session(self, session_id: int, status: str, at: datetime) -> None:
+    def finish_session(self, session_id: int, status: str, at: datetime, finished: StepFinish | None = None) -> None:
+        """Close a session; `finished`, its last step, is closed in the same transaction."""
         with self._session.begin() as s:
+            if finished is not None:
+                self._finish(s, finished)
             row = s.get(SessionRecord, session_id)
             row.status, row.ended_at, row.last_activity_at = status, at, at
             # A step left running is closed with the time it had reached.
             for step in row.steps:
-                if step.status == "running":
-                    step.status, step.ended_at = "skipped", at
+                if step.status == StepStatus.RUNNING:
+                    step.status, step.ended_at = StepStatus.SKIPPED, at
 
     def annotate_session(self, session_id: int, note: str | None, rating: int | None) -> None:
         with self._session.begin() as s:
             row = s.get(SessionRecord, session_id)
             row.note, row.rating = note, rating
 
+    @classmethod
+    def _finish(cls, s, finished: StepFinish) -> None:
+        s.execute(update(StepLog).where(StepLog.id == finished.step_id).values(
+            status=finished.status, done_seconds=round(finished.done_seconds, 2), ended_at=finished.at))
+        cls._touch_step_session(s, finished.step_id, finished.at)
+
     @staticmethod
     def _touch(s, session_id: int, at: datetime) -> None:
         s.execute(update(SessionRecord).where(SessionRecord.id == session_id).values(last_activity_at=at))
+
+    @staticmethod
+    def _touch_step_session(s, step_id: int, at: datetime) -> None:
+        """Mark the step's session active, without reading the step first."""
+        owner = select(StepLog.session_id).where(StepLog.id == step_id).scalar_subquery()
+        s.execute(update(SessionRecord).where(SessionRecord.id == owner).values(last_activity_at=at))
 
     def session(self, session_id: int) -> SessionView:
         with self._session() as s:
@@ -208,7 +225,7 @@ class Store:
         """The latest session still marked in progress: the app was left or killed mid-way."""
         with self._session() as s:
             row = s.scalars(
-                select(SessionRecord).where(SessionRecord.status == "in_progress")
+                select(SessionRecord).where(SessionRecord.status == SessionStatus.IN_PROGRESS)
                 .options(selectinload(SessionRecord.steps)).order_by(SessionRecord.id.desc()).limit(1)
             ).first()
             return _session_view(row) if row else None
@@ -222,6 +239,10 @@ class Store:
             return [_session_view(r) for r in rows]
 
     # --- rest days and settings -------------------------------------------------
+
+    def session_count(self) -> int:
+        with self.session_factory() as s:
+            return s.scalar(select(func.count()).select_from(SessionRecord)) or 0
 
     def rest_days(self) -> set[date]:
         with self._session() as s:

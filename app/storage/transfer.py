@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
-from .db import StoreError, restrict_file
-from .models import SESSION_STATUSES, STEP_STATUSES, Plan, PlanStep, RestDay, SessionRecord, Setting, StepLog
+from ..atomic import write_atomically
+from .db import StoreError
+from .models import SESSION_STATUSES, STEP_STATUSES, Plan, decode_weekdays, encode_weekdays, PlanStep, RestDay, SessionRecord, Setting, StepLog
 from .repository import Store
 
 FORMAT = "smileback-health-record"
@@ -54,16 +55,10 @@ def export_json(store: Store, path: Path | str) -> Path:
     """Write everything to `path` (atomically: a temporary file renamed into place)."""
     path = Path(path)
     document = export_document(store)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with open(partial, "w", encoding="utf-8") as out:
-            restrict_file(partial)  # health data: private to this user like the record itself
-            json.dump(document, out, ensure_ascii=False, indent=1, allow_nan=False)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
+    text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
+    try:  # health data: private to this user, like the record itself
+        write_atomically(path, text.encode("utf-8"), private=True)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise StoreError(f"SmileBack could not write the export to {path}: {error.strerror or error}") from error
     return path
 
@@ -93,7 +88,7 @@ def _plan_out(plan: Plan) -> dict[str, Any]:
     return {
         "created_at": _instant(plan.created_at),
         "effective_from": plan.effective_from.isoformat(),
-        "rest_weekdays": sorted(int(d) for d in plan.rest_weekdays.split(",") if d),
+        "rest_weekdays": sorted(decode_weekdays(plan.rest_weekdays)),
         "steps": [{"position": p.position, "step_key": p.step_key, "included": p.included, "seconds": p.seconds}
                   for p in plan.steps],
     }
@@ -298,7 +293,7 @@ def _parse_plan(plan: _Fields) -> _PlanIn:
                    s.integer("seconds", 0, MAX_SECONDS)) for s in plan.items("steps"))
     plan.unique("steps", [step[0] for step in steps])
     return _PlanIn(plan.instant("created_at"), plan.day("effective_from"),
-                   ",".join(str(d) for d in sorted(set(weekdays))), steps)
+                   encode_weekdays(weekdays), steps)
 
 
 def _parse_session(session: _Fields, plan_count: int) -> _SessionIn:
@@ -350,11 +345,15 @@ def import_json(store: Store, path: Path | str) -> ImportReport:
     path = Path(path)
     contents = parse_document(read_document(path), path.name)
     report = ImportReport()
-    with store.session_factory.begin() as s:  # all or nothing
-        plan_ids = _merge_plans(s, contents.plans, report)
-        _merge_sessions(s, contents.sessions, plan_ids, report)
-        _merge_rest_days(s, contents.rest_days, report)
-        _merge_settings(s, contents.settings, report)
+    try:
+        with store.session_factory.begin() as s:  # all or nothing
+            plan_ids = _merge_plans(s, contents.plans, report)
+            _merge_sessions(s, contents.sessions, plan_ids, report)
+            _merge_rest_days(s, contents.rest_days, report)
+            _merge_settings(s, contents.settings, report)
+    except SQLAlchemyError as error:
+        raise StoreError(f"SmileBack could not add the file to your record ({error.__class__.__name__}). "
+                         "Nothing was imported.") from error
     return report
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.clock import ScaledClock, SystemClock  # noqa: E402
-from app.companion import Companion  # noqa: E402
+from app.journal import StepFinish  # noqa: E402
+from app.practice import DailyPractice  # noqa: E402
 from app.routine import load_routine  # noqa: E402
 from app.runner import SessionRunner, State  # noqa: E402
 from app.storage.opening import open_store  # noqa: E402
@@ -38,13 +39,27 @@ class ReportingJournal:
 
     def finish_step(self, step_id: int, status: str, done_seconds: float, at: datetime) -> None:
         self.store.finish_step(step_id, status, done_seconds, at)
-        print(f"finished {step_id} {status} {done_seconds!r}", flush=True)
+        self._say(StepFinish(step_id, status, done_seconds, at))
+
+    def start_step(self, *args, finished: StepFinish | None = None, **kwargs) -> int:
+        step_id = self.store.start_step(*args, finished=finished, **kwargs)
+        self._say(finished)
+        return step_id
+
+    def finish_session(self, *args, finished: StepFinish | None = None, **kwargs) -> None:
+        self.store.finish_session(*args, finished=finished, **kwargs)
+        self._say(finished)
+
+    @staticmethod
+    def _say(finished: StepFinish | None) -> None:
+        if finished is not None:
+            print(f"finished {finished.step_id} {finished.status} {finished.done_seconds!r}", flush=True)
 
 
-def next_runner(companion: Companion) -> SessionRunner:
-    interrupted = companion.store.interrupted_session()
-    runner = companion.resume_runner(interrupted) if interrupted else companion.new_runner()
-    runner.journal = ReportingJournal(companion.store)
+def next_runner(practice: DailyPractice) -> SessionRunner:
+    interrupted = practice.store.interrupted_session()
+    runner = practice.resume_runner(interrupted) if interrupted else practice.new_runner()
+    runner.journal = ReportingJournal(practice.store)
     if runner.state == State.IDLE:
         runner.start()
     return runner
@@ -67,11 +82,11 @@ def drive(runner: SessionRunner, rng: random.Random) -> None:
 def main(data_dir: Path) -> None:
     clock = ScaledClock(SystemClock(), TIME_SCALE)
     opened = open_store(data_dir, clock.now().date())
-    companion = Companion(opened.store, load_routine(), clock)
+    practice = DailyPractice(opened.store, load_routine(), clock)
     rng = random.Random()
     print("ready", flush=True)
     while True:
-        drive(next_runner(companion), rng)
+        drive(next_runner(practice), rng)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.companion import STALE_AFTER, Companion
+from app.practice import STALE_AFTER, DailyPractice
 from app.runner import CHECKPOINT_SECONDS, State
 from app.storage.opening import open_store
 
@@ -28,9 +28,9 @@ def run_seconds(runner, clock, seconds: int) -> None:
         runner.tick()
 
 
-def start_heat(companion, clock, seconds: int):
+def start_heat(practice, clock, seconds: int):
     """A session with preparation confirmed and `seconds` of heat behind the patient."""
-    runner = companion.new_runner()
+    runner = practice.new_runner()
     runner.start()
     runner.confirm()  # preparation is untimed
     assert runner.current.step.key == "heat"
@@ -38,16 +38,16 @@ def start_heat(companion, clock, seconds: int):
     return runner
 
 
-def restart(store, routine, clock, cues, after: timedelta) -> Companion:
-    """The app comes back after a kill: a new Companion on the same record."""
+def restart(store, routine, clock, cues, after: timedelta) -> DailyPractice:
+    """The app comes back after a kill: a new DailyPractice on the same record."""
     clock.advance(after.total_seconds())
-    return Companion(store, routine, clock, cues)
+    return DailyPractice(store, routine, clock, cues)
 
 
 # --- resuming ---------------------------------------------------------------------------------
 
-def test_resume_continues_the_running_step_with_checkpointed_time(companion, store, routine, clock, cues):
-    killed = start_heat(companion, clock, 25)  # checkpoints fell at 10 and 20 seconds
+def test_resume_continues_the_running_step_with_checkpointed_time(practice, store, routine, clock, cues):
+    killed = start_heat(practice, clock, 25)  # checkpoints fell at 10 and 20 seconds
     heat_log_id = store.interrupted_session().steps[1].id
     del killed  # no pause, no goodbye: as after SIGKILL
 
@@ -65,22 +65,22 @@ def test_resume_continues_the_running_step_with_checkpointed_time(companion, sto
     assert [(s.id, s.status, s.done_seconds) for s in heat] == [(heat_log_id, "done", 600.0)]
 
 
-def test_pausing_saves_the_exact_time_reached(companion, store, routine, clock, cues):
-    runner = start_heat(companion, clock, 7)
+def test_pausing_saves_the_exact_time_reached(practice, store, routine, clock, cues):
+    runner = start_heat(practice, clock, 7)
     runner.pause()
     again = restart(store, routine, clock, cues, timedelta(hours=1))
     assert again.resume_runner(again.today_summary().interrupted).elapsed() == 7.0
 
 
-def test_a_kill_between_last_step_and_session_end_completes_on_resume(companion, store, routine, clock, cues):
-    runner = start_heat(companion, clock, 600)
+def test_a_kill_between_last_step_and_session_end_completes_on_resume(practice, store, routine, clock, cues):
+    runner = start_heat(practice, clock, 600)
     runner.confirm()
     run_seconds(runner, clock, 240)
     runner.confirm()
     run_seconds(runner, clock, 120)
     assert runner.state == State.STEP_FINISHED and runner.upcoming is None
 
-    def killed(*args):
+    def killed(*args, **kwargs):
         raise KeyboardInterrupt("killed before finish_session was written")
 
     store.finish_session = killed  # the instance attribute shadows the method for this store
@@ -95,8 +95,8 @@ def test_a_kill_between_last_step_and_session_end_completes_on_resume(companion,
     assert store.session(session_id).status == "completed"
 
 
-def test_a_session_untouched_for_over_three_hours_is_closed_as_partial(companion, store, routine, clock, cues):
-    runner = start_heat(companion, clock, 30)  # preparation done: something counts
+def test_a_session_untouched_for_over_three_hours_is_closed_as_partial(practice, store, routine, clock, cues):
+    runner = start_heat(practice, clock, 30)  # preparation done: something counts
     session_id = runner.session_id
     restart(store, routine, clock, cues, STALE_AFTER + timedelta(seconds=1))
     closed = store.session(session_id)
@@ -106,15 +106,15 @@ def test_a_session_untouched_for_over_three_hours_is_closed_as_partial(companion
     assert store.interrupted_session() is None
 
 
-def test_a_stale_session_with_nothing_done_is_closed_as_abandoned(companion, store, routine, clock, cues):
-    runner = companion.new_runner()
+def test_a_stale_session_with_nothing_done_is_closed_as_abandoned(practice, store, routine, clock, cues):
+    runner = practice.new_runner()
     runner.start()  # preparation shown, never confirmed
     restart(store, routine, clock, cues, timedelta(hours=5))
     assert store.session(runner.session_id).status == "abandoned"
 
 
-def test_a_session_left_exactly_three_hours_can_still_be_resumed(companion, store, routine, clock, cues):
-    runner = start_heat(companion, clock, 12)
+def test_a_session_left_exactly_three_hours_can_still_be_resumed(practice, store, routine, clock, cues):
+    runner = start_heat(practice, clock, 12)
     again = restart(store, routine, clock, cues, STALE_AFTER - timedelta(seconds=2))  # last touch was 2 s ago
     assert again.today_summary().interrupted.id == runner.session_id
     assert store.session(runner.session_id).status == "in_progress"

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from app.vocabulary import SessionStatus, StepStatus
 from app.caregiver import export as export_module
 from app.caregiver.export import (
     ALL_TIME, SESSION_COLUMNS, STEP_COLUMNS, ExportError, default_export_folder, export_all,
@@ -74,7 +75,7 @@ def test_sessions_csv_matches_the_database(seeded, routine, out):
         assert row["started_at_utc"] == session.started_at.isoformat()
         assert row["ended_at_utc"] == session.ended_at.isoformat()
         assert int(row["utc_offset_minutes"]) == session.utc_offset_minutes
-        assert row["status"] == session.status
+        assert row["status"] == SessionStatus(session.status).words  # the words History shows
         assert float(row["minutes_done"]) == pytest.approx(session.done_seconds / 60, abs=0.05)
         assert row["rating"] == ("" if session.rating is None else str(session.rating))
         assert row["note"] == (session.note or "")
@@ -96,7 +97,7 @@ def test_steps_csv_matches_the_database(seeded, routine, out):
         assert row["step_title"] == routine.step(step.step_key).title
         assert int(row["planned_seconds"]) == step.planned_seconds
         assert float(row["done_seconds"]) == step.done_seconds
-        assert row["status"] == step.status
+        assert row["status"] == StepStatus(step.status).words
         assert row["started_at_utc"] == step.started_at.isoformat()
         assert row["ended_at_utc"] == step.ended_at.isoformat()
     assert {r["step_title"] for r in rows} == {"Prepare", "Warm towel", "Facial massage",
@@ -109,7 +110,7 @@ def test_pdf_shows_name_period_adherence_steps_and_notes(seeded, routine, out):
     assert "2026-10-27 to 2026-11-25" in text
     # 29 routine days are over; 25 fully done (3 missed, 1 partial): 86%.
     assert "Adherence over the period: 86% (25 of 29 routine days fully done)" in text
-    assert "Status: slipping" in text
+    assert "Status: Slipping" in text  # as the dashboard says it
     assert "Warm towel" in text and "Avg time planned" in text
     assert "Warm towel helped, eyes watery" in text
     assert "Left cheek" in text
@@ -199,14 +200,14 @@ def test_a_failed_write_leaves_no_half_files_and_keeps_the_earlier_export(seeded
     before = {p.name: p.read_bytes() for p in first.paths}
     add_session(seeded, seeded.current_plan(), TODAY, note="written after the first export")
 
-    real_write = export_module._write_temporary
+    real_write = export_module.write_temporary
 
     def disk_full_on_the_pdf(path, data):
         if path.suffix == ".pdf":
             raise OSError(28, "No space left on device")
         return real_write(path, data)
 
-    monkeypatch.setattr(export_module, "_write_temporary", disk_full_on_the_pdf)
+    monkeypatch.setattr(export_module, "write_temporary", disk_full_on_the_pdf)
     with pytest.raises(ExportError, match="no space left on device.*Nothing was changed"):
         export(seeded, routine, out)
     assert {name: (out / name).read_bytes() for name in os.listdir(out)} == before

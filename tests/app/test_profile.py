@@ -5,19 +5,11 @@ import pytest
 from app.profile import (FIRST_RUN_KEY, ONSET_KEY, SAFETY_KEY, SIDE_KEY, Profile, ProfileError, add_months,
                          clean_display_name, is_longer_term, load_profile, parse_onset_date, recovery_phrase,
                          save_profile, week_number)
+from tests.fakes import MemorySettings
 
 TODAY = date(2026, 11, 25)
 
 
-class DictStore:
-    def __init__(self, values=None):
-        self.values = dict(values or {})
-
-    def settings(self):
-        return dict(self.values)
-
-    def put_setting(self, key, value):
-        self.values[key] = value
 
 
 # --- the week count ---------------------------------------------------------------------------
@@ -118,11 +110,11 @@ def test_new_profile_needs_first_run():
 
 # --- storage ----------------------------------------------------------------------------------------
 
-def test_round_trip_and_companion_reads_the_side(store, companion):
+def test_round_trip_and_the_practice_reads_the_side(store, practice):
     profile = Profile("Sam", "right", date(2026, 9, 1), safety_confirmed=True, first_run_done=True)
     save_profile(store, profile)
     assert load_profile(store) == profile
-    assert companion.side == "right"
+    assert practice.side == "right"
     assert store.settings()[SIDE_KEY] == "right"
 
 
@@ -137,6 +129,6 @@ def test_empty_store_is_a_new_patient(store):
 
 
 def test_damaged_stored_fields_read_as_not_given():
-    store = DictStore({"profile.name": "y" * 80, SIDE_KEY: "middle", ONSET_KEY: "last spring",
+    store = MemorySettings({"profile.name": "y" * 80, SIDE_KEY: "middle", ONSET_KEY: "last spring",
                        SAFETY_KEY: "1", FIRST_RUN_KEY: "yes"})
     assert load_profile(store) == Profile(None, "unknown", None, safety_confirmed=True, first_run_done=False)

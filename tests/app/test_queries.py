@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete
 
 from app import stats
-from app.companion import TODAY_DONE
+from app.vocabulary import TodayStatus
 from app.stats import DONE, FUTURE, MISSED, NO_DATA, PARTIAL, REST, TODAY
 from app.storage import Store, queries
 from app.storage.models import Plan, RestDay, SessionRecord
@@ -235,19 +235,19 @@ def test_step_rates_cover_only_the_days_asked(store, routine):
     assert [(r.step_key, r.done, r.skipped) for r in rates] == [("heat", 1, 0), ("massage", 0, 1)]
 
 
-# --- the companion's summary of today -------------------------------------------------
+# --- the practice's summary of today -------------------------------------------------
 
 
-def test_today_summary_follows_the_day_rules(companion, store, clock):
+def test_today_summary_follows_the_day_rules(practice, store, clock):
     plan = store.current_plan()
     today = clock.now().date()
     record(store, plan, clock.now() - timedelta(days=1))
     record(store, plan, clock.now(), done=("heat", "massage"), status="partial")
     record(store, plan, clock.now() + timedelta(hours=2), done=("eyes",), status="partial")
-    summary = companion.today_summary()
-    assert summary.status == TODAY_DONE
+    summary = practice.today_summary()
+    assert summary.status == TodayStatus.DONE
     assert summary.streak == 2  # a session before the first plan starts the record, judged by that plan
-    assert queries.home_stats(store, companion.routine, today).today_status == DONE
+    assert queries.home_stats(store, practice.routine, today).today_status == DONE
 
 
 # --- properties through the store -----------------------------------------------------

@@ -7,25 +7,15 @@ import pytest
 from app.clock import FakeClock
 from app.reminders import (CATCH_UP_MESSAGE, CHECKED_KEY, FIRED_KEY, MESSAGES, ReminderLog, ReminderScheduler,
                            android_alarm_plan, android_alarm_plan_for_store, due_reminders, load_log,
-                           next_reminder, nothing_due_on, plan_check, settled_days, reminder_notice, schedule_android_alarms,
+                           next_reminder, plan_check, settled_on, reminder_notice, schedule_android_alarms,
                            upcoming_reminders)
 from app.settings import Preferences, save_preferences
+from tests.fakes import MemorySettings
 
 ROOT = Path(__file__).resolve().parents[2]
 UTC = timezone.utc
 
 
-class DictStore:
-    def __init__(self, values=None):
-        self.values = dict(values or {})
-        self.writes = 0
-
-    def settings(self):
-        return dict(self.values)
-
-    def put_setting(self, key, value):
-        self.writes += 1
-        self.values[key] = value
 
 
 class Notifications:
@@ -40,7 +30,7 @@ class Notifications:
 
 
 def scheduler(clock, store=None, times=("08:30", "19:00"), done=lambda: False, notify=None):
-    store = store if store is not None else DictStore()
+    store = store if store is not None else MemorySettings()
     notify = notify or Notifications(clock)
     return ReminderScheduler(store, clock, lambda: times, lambda day: done(), notify), notify, store
 
@@ -193,14 +183,14 @@ def test_the_log_is_written_at_most_once_a_minute(clock):
 
 
 def test_unreadable_stored_log_starts_afresh():
-    store = DictStore({FIRED_KEY: "yesterday 8:30", CHECKED_KEY: "soon"})
+    store = MemorySettings({FIRED_KEY: "yesterday 8:30", CHECKED_KEY: "soon"})
     assert load_log(store) == ReminderLog()
-    store = DictStore({FIRED_KEY: "2026-11-25 08:30,banana", CHECKED_KEY: "2026-11-25T08:00:00"})
+    store = MemorySettings({FIRED_KEY: "2026-11-25 08:30,banana", CHECKED_KEY: "2026-11-25T08:00:00"})
     assert load_log(store) == ReminderLog()  # a bad time, and a naive watermark
 
 
-def finish_a_whole_session(companion, clock):
-    runner = companion.new_runner()
+def finish_a_whole_session(practice, clock):
+    runner = practice.new_runner()
     runner.start()
     while runner.state.value != "session_finished":
         if runner.state.value == "step_finished" or (
@@ -211,14 +201,12 @@ def finish_a_whole_session(companion, clock):
             runner.tick()
 
 
-@pytest.mark.parametrize("wiring", ["store", "companion"])
-def test_scheduler_wired_to_the_app(store, companion, clock, wiring):
+def test_scheduler_wired_to_the_app(store, routine, practice, clock):
     save_preferences(store, Preferences(reminder_times=("08:30",)))
     notes = Notifications(clock)
-    sched = (ReminderScheduler.for_store(store, clock, notes) if wiring == "store"
-             else ReminderScheduler.for_companion(companion, notes))
+    sched = ReminderScheduler.for_record(store, routine, clock, notes)
     sched.check()
-    finish_a_whole_session(companion, clock)  # done before the reminder
+    finish_a_whole_session(practice, clock)  # done before the reminder
     run(clock, sched, hours=1)
     assert notes.sent == []
     assert sched.next_reminder() == datetime(2026, 11, 26, 8, 30, tzinfo=UTC)
@@ -227,11 +215,11 @@ def test_scheduler_wired_to_the_app(store, companion, clock, wiring):
     assert notes.times() == ["2026-11-26 08:30"]
 
 
-def test_settled_days_follow_the_home_screen(store, companion, clock):
-    settled = settled_days(companion)
+def test_settled_days_follow_the_home_screen(store, routine, practice, clock):
+    settled = settled_on(store, routine, clock)
     today = clock.now().date()
     assert settled(today) is False
-    finish_a_whole_session(companion, clock)
+    finish_a_whole_session(practice, clock)
     assert settled(today) is True and settled(today + timedelta(days=1)) is False
 
 
@@ -298,21 +286,42 @@ def test_notice_words_vary_and_catch_up_is_its_own():
 
 # --- what counts as a settled day ---------------------------------------------------------------
 
-def test_nothing_due_on_rest_days_and_weekly_rest(store, companion, clock):
+def test_nothing_is_asked_on_rest_days_and_weekly_rest(store, routine, practice, clock):
+    settled = settled_on(store, routine, clock)
     today = clock.now().date()  # a Wednesday
-    assert nothing_due_on(store, today) is False
+    assert settled(today) is False
     store.set_rest_day(today, True, clock.now())
-    assert nothing_due_on(store, today) is True
+    assert settled(today) is True
     plan = store.current_plan()
     store.save_plan(list(plan.steps), {(today + timedelta(days=1)).weekday()}, today, clock.now())
-    assert nothing_due_on(store, today + timedelta(days=1)) is True
-    assert nothing_due_on(store, today + timedelta(days=2)) is False
+    assert settled(today + timedelta(days=1)) is True
+    assert settled(today + timedelta(days=2)) is False
 
 
-def test_a_partial_session_still_gets_reminders(store, companion, clock):
+def test_a_partial_session_still_gets_reminders(store, routine, practice, clock):
     session = store.begin_session(store.current_plan().id, clock.now())
     store.finish_session(session, "partial", clock.now())
-    assert nothing_due_on(store, clock.now().date()) is False
+    assert settled_on(store, routine, clock)(clock.now().date()) is False
+
+
+def test_two_sessions_that_together_do_the_day_settle_it(store, routine, practice, clock):
+    """Reminders use the day rules themselves: done steps pool over the day's sessions."""
+    first = practice.new_runner()
+    first.start()
+    first.confirm()  # preparation
+    first.skip()  # the towel
+    first.skip()
+    first.skip()
+    assert settled_on(store, routine, clock)(clock.now().date()) is False
+    second = practice.new_runner()
+    second.start()
+    second.skip()  # preparation
+    for seconds in (600, 240, 120):
+        clock.advance(seconds)
+        second.tick()
+        second.confirm()
+    assert second.status() == "completed"
+    assert settled_on(store, routine, clock)(clock.now().date()) is True
 
 
 # --- Android ----------------------------------------------------------------------------------------
@@ -326,15 +335,15 @@ def test_android_plan_is_wall_clock_and_skips_settled_days():
     assert all(p["title"] == "SmileBack" and p["message"] in MESSAGES for p in plan)
 
 
-def test_android_plan_for_store_leaves_out_a_rest_today(store, companion, clock):
+def test_android_plan_for_store_leaves_out_a_rest_today(store, routine, practice, clock):
     save_preferences(store, Preferences(reminder_times=("19:00",)))
     store.set_rest_day(clock.now().date(), True, clock.now())
-    plan = android_alarm_plan_for_store(store, clock)
+    plan = android_alarm_plan_for_store(store, routine, clock)
     assert len(plan) == 6 and plan[0]["day"] == "2026-11-26"
 
 
-def test_scheduling_android_alarms_is_a_no_op_on_desktop(store, clock):
-    assert schedule_android_alarms(store, clock) is False
+def test_scheduling_android_alarms_is_a_no_op_on_desktop(store, routine, clock):
+    assert schedule_android_alarms(store, routine, clock) is False
 
 
 def test_build_hook_declares_the_receiver_once():

@@ -11,8 +11,8 @@ def run_to_time_up(runner, clock):
 
 
 @pytest.fixture
-def runner(companion):
-    return companion.new_runner()
+def runner(practice):
+    return practice.new_runner()
 
 
 def test_idle_until_started(runner, store):
@@ -46,8 +46,8 @@ def test_time_up_waits_for_confirmation(runner, clock):
     assert runner.current.step.key == "massage" and runner.remaining() == 240
 
 
-def test_auto_advance_moves_on_by_itself(companion, clock):
-    runner = companion.new_runner()
+def test_auto_advance_moves_on_by_itself(practice, clock):
+    runner = practice.new_runner()
     runner.auto_advance = True
     runner.start()
     runner.confirm()
@@ -126,15 +126,15 @@ def test_confirm_is_refused_while_a_timed_step_runs(runner):
         runner.confirm()
 
 
-def test_resume_after_restart_counts_the_time_already_done(companion, clock, store):
-    runner = companion.new_runner()
+def test_resume_after_restart_counts_the_time_already_done(practice, clock, store):
+    runner = practice.new_runner()
     runner.start()
     runner.confirm()
     clock.advance(125)
     runner.tick()  # writes a checkpoint (every 10 s)
     # The process dies here. A new runner is built from the stored session.
     stored = store.interrupted_session()
-    resumed = companion.resume_runner(stored)
+    resumed = practice.resume_runner(stored)
     assert resumed.state == State.PAUSED and resumed.current.step.key == "heat"
     assert resumed.remaining() == pytest.approx(475)
     resumed.resume()
@@ -144,8 +144,8 @@ def test_resume_after_restart_counts_the_time_already_done(companion, clock, sto
     assert [s.status for s in store.session(stored.id).steps] == ["done", "done"]
 
 
-def test_cues_follow_the_session(companion, clock, cues):
-    runner = companion.new_runner()
+def test_cues_follow_the_session(practice, clock, cues):
+    runner = practice.new_runner()
     runner.start()
     runner.confirm()
     for _ in range(600):
@@ -158,8 +158,8 @@ def test_cues_follow_the_session(companion, clock, cues):
     assert kinds[13] == "time_up" and "Next: Facial massage" in cues.cues[13].text
 
 
-def test_the_change_of_direction_is_cued(companion, clock, cues):
-    runner = companion.new_runner()
+def test_the_change_of_direction_is_cued(practice, clock, cues):
+    runner = practice.new_runner()
     runner.start()
     runner.skip()
     runner.skip()

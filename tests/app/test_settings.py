@@ -5,19 +5,9 @@ import pytest
 from app.cues import CuePreferences
 from app.settings import (PREFIX, Preferences, PreferencesError, load_preferences, parse_reminder_times,
                           save_preferences, validate_reminder_time)
+from tests.fakes import MemorySettings
 
 
-class DictStore:
-    """The two settings methods of Store, over a dict."""
-
-    def __init__(self, values=None):
-        self.values = dict(values or {})
-
-    def settings(self):
-        return dict(self.values)
-
-    def put_setting(self, key, value):
-        self.values[key] = value
 
 
 # --- reminder times -----------------------------------------------------------------------
@@ -121,13 +111,13 @@ def test_round_trip_through_the_real_store(store):
 
 
 def test_no_reminders_round_trip():
-    store = DictStore()
+    store = MemorySettings()
     save_preferences(store, Preferences(reminder_times=()))
     assert load_preferences(store).reminder_times == ()
 
 
 def test_each_bad_stored_field_falls_back_alone():
-    store = DictStore({
+    store = MemorySettings({
         "pref.voice": "maybe", "pref.text_scale": "9", "pref.voice_rate": "fast",
         "pref.sounds": "0", "pref.high_contrast": "true", "pref.auto_advance": "",
     })
@@ -137,12 +127,12 @@ def test_each_bad_stored_field_falls_back_alone():
 
 
 def test_one_damaged_reminder_time_keeps_the_others():
-    store = DictStore({"pref.reminder_times": "19:00,garbage,08:30,08:30"})
+    store = MemorySettings({"pref.reminder_times": "19:00,garbage,08:30,08:30"})
     assert load_preferences(store).reminder_times == ("08:30", "19:00")
 
 
 def test_more_than_three_stored_times_keeps_the_earliest_three():
-    store = DictStore({"pref.reminder_times": "10:00,07:00,09:00,08:00"})
+    store = MemorySettings({"pref.reminder_times": "10:00,07:00,09:00,08:00"})
     assert load_preferences(store).reminder_times == ("07:00", "08:00", "09:00")
 
 
@@ -161,6 +151,6 @@ def test_an_integer_too_big_for_a_float_is_a_clear_error(value):
 
 
 def test_a_huge_stored_number_falls_back_to_the_default():
-    store = DictStore({"pref.voice_rate": "1" * 400, "pref.text_scale": "1e400"})
+    store = MemorySettings({"pref.voice_rate": "1" * 400, "pref.text_scale": "1e400"})
     prefs = load_preferences(store)
     assert prefs.voice_rate == 1.0 and prefs.text_scale == 1.0

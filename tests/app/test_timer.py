@@ -18,7 +18,7 @@ def test_pause_freezes_and_resume_continues(clock):
     timer.pause()
     clock.advance(100)
     assert timer.remaining() == 50
-    timer.resume()
+    timer.start()  # starting again resumes
     clock.advance(5)
     assert timer.remaining() == 45
 

@@ -18,14 +18,14 @@ def _seed(driver) -> None:
         from tests.seed import seed_two_months
     except ImportError:
         return
-    companion = driver.app.companion
-    seed_two_months(companion.store, companion.routine, companion.today() - timedelta(days=1))
+    core = driver.app.core
+    seed_two_months(core.store, core.routine, core.today() - timedelta(days=1))
 
 
 def _finish_session(driver) -> None:
     """The session in hand run to its end on the domain clock, then its summary."""
     app = driver.app
-    runner = app.runner
+    runner = app.core.runner
     for _ in range(50):
         if runner.state == State.SESSION_FINISHED:
             break
@@ -47,7 +47,7 @@ def _has_screen(name: str) -> bool:
 def variant(suffix: str):
     def scene(driver, out, prefix):
         app = driver.app
-        app.apply_preferences(replace(app.preferences, **VARIANTS[suffix]))
+        app.core.apply_preferences(replace(app.core.preferences, **VARIANTS[suffix]))
         _seed(driver)  # up to yesterday: today is still to do, as a patient usually finds it
         app.go("home")
         driver.settle()
@@ -76,7 +76,7 @@ def variant(suffix: str):
         driver.widget("scroller").scroll_to(driver.widget("save_profile_button"), padding=10, animate=False)
         driver.frames(3)
         driver.screenshot(out / f"{prefix}settings-{suffix}-about-you.png")
-        app.apply_preferences(replace(app.preferences, text_scale=1.0, high_contrast=False))
+        app.core.apply_preferences(replace(app.core.preferences, text_scale=1.0, high_contrast=False))
 
     return scene
 

@@ -9,11 +9,11 @@ from tests.seed import seed_two_months
 
 
 def your_record(driver, out, prefix):
-    companion = driver.app.companion
-    today = companion.today()
-    seed_two_months(companion.store, companion.routine, today)
+    core = driver.app.core
+    today = core.today()
+    seed_two_months(core.store, core.routine, today)
     for days_ago in (1, 2, 3, 25):
-        daily_backup(companion.store, today - timedelta(days=days_ago))
+        daily_backup(core.store, today - timedelta(days=days_ago))
     driver.app.go("backups")  # reached from Settings
     driver.settle()
     driver.screenshot(out / f"{prefix}backups.png")
@@ -37,9 +37,9 @@ def your_record(driver, out, prefix):
 def large_text(driver, out, prefix):
     """200 % text with high contrast, as a patient with low vision sets it up."""
     app = driver.app
-    app.apply_preferences(replace(app.preferences, text_scale=2.0, high_contrast=True))
-    companion = app.companion
-    daily_backup(companion.store, companion.today() - timedelta(days=1))
+    app.core.apply_preferences(replace(app.core.preferences, text_scale=2.0, high_contrast=True))
+    core = app.core
+    daily_backup(core.store, core.today() - timedelta(days=1))
     app.go("backups")
     driver.settle()
     driver.screenshot(out / f"{prefix}backups-200-contrast.png")

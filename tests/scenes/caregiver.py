@@ -9,8 +9,8 @@ from tests.seed import seed_two_months
 
 
 def caregiver(driver, out, prefix):
-    companion = driver.app.companion
-    seed_two_months(companion.store, companion.routine, companion.today())
+    core = driver.app.core
+    seed_two_months(core.store, core.routine, core.today())
     driver.app.screen("home").refresh()
     driver.tap("caregiver_button")
     driver.type_into("pin_input", "2468")
@@ -30,9 +30,9 @@ def report_page(driver, out):
         return
     from app.caregiver.export import export_all
 
-    companion = driver.app.companion
+    core = driver.app.core
     folder = Path(tempfile.mkdtemp())
-    result = export_all(companion.store, companion.routine, folder, companion.today())
+    result = export_all(core.store, core.routine, folder, core.today())
     pdf = next(p for p in result.paths if p.suffix == ".pdf")
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                     str(out / "report-page-1")], check=True)

@@ -7,7 +7,7 @@ from tests.harness import DESKTOP, PHONE
 
 def first_run(driver, out, prefix):
     # The screenshot runner opens every scene past the first run; undo that for this one.
-    store = driver.app.companion.store
+    store = driver.app.core.store
     save_profile(store, replace(load_profile(store), safety_confirmed=False, first_run_done=False))
     assert load_profile(store) == Profile()
     driver.app.go("welcome")

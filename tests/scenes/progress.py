@@ -7,8 +7,8 @@ from tests.seed import seed_two_months
 
 
 def progress(driver, out, prefix, suffix=""):
-    companion = driver.app.companion
-    seed_two_months(companion.store, companion.routine, companion.today())
+    core = driver.app.core
+    seed_two_months(core.store, core.routine, core.today())
     driver.screen.refresh()
     driver.tap("progress_button")
     if not suffix:  # the 200 % top of this screen is the accessibility scene's
@@ -30,11 +30,11 @@ def progress(driver, out, prefix, suffix=""):
 
 def large_text(driver, out, prefix):
     app = driver.app
-    app.apply_preferences(replace(app.preferences, text_scale=2.0))
+    app.core.apply_preferences(replace(app.core.preferences, text_scale=2.0))
     try:
         progress(driver, out, prefix, suffix="-200")
     finally:
-        app.apply_preferences(replace(app.preferences, text_scale=1.0))
+        app.core.apply_preferences(replace(app.core.preferences, text_scale=1.0))
 
 
 SCENES = [("progress and history", PHONE, progress), ("progress and history, desktop", DESKTOP, progress),

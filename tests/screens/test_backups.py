@@ -10,7 +10,6 @@ from sqlalchemy import text
 from app.storage import Store
 from app.storage.backup import daily_backup
 from app.storage.transfer import export_json, import_json
-from screens.backups import back_target
 from tests.seed import add_session, save_plan
 
 
@@ -19,7 +18,7 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 
 def sessions(ui):
-    with ui.app.companion.store.engine.connect() as conn:
+    with ui.app.core.store.engine.connect() as conn:
         return conn.execute(text("SELECT local_date, status FROM sessions ORDER BY started_at")).all()
 
 
@@ -49,7 +48,7 @@ def no_dialog(ui, text):
 
 def seed_yesterday_backup(ui):
     """One session on Tue 24 Nov, backed up as that day's copy; then one more today."""
-    store, routine = ui.app.companion.store, ui.app.companion.routine
+    store, routine = ui.app.core.store, ui.app.core.routine
     plan = save_plan(store, routine, date(2026, 11, 1))
     add_session(store, plan, at(24, 7, 30), note="Before the backup")
     daily_backup(store, date(2026, 11, 24))
@@ -77,14 +76,14 @@ def test_backups_are_newest_first_and_say_what_they_are(ui):
 def test_restore_after_confirmation_brings_back_the_old_record(ui, data_dir):
     seed_yesterday_backup(ui)
     assert len(sessions(ui)) == 2
-    old_store = ui.app.companion.store
+    old_store = ui.app.core.store
     open_backups(ui)
     ui.tap(rows(ui)[1].ids.restore_button)
     dialog = ui.button_with_text("Yes, restore it").parent.parent
     assert dialog.message == ("Restore the record from yesterday, Tue 24 Nov? Your record as it is now is saved "
                               "first, so this can be undone.")
     ui.tap_text("Yes, restore it")
-    assert ui.app.companion.store is not old_store  # restore_backup closed it: the app moved on
+    assert ui.app.core.store is not old_store  # restore_backup closed it: the app moved on
     assert sessions(ui) == [("2026-11-24", "completed")]
     safety = data_dir / "backups" / "smileback-2026-11-25-pre-restore.sqlite3"
     assert sessions_in_file(safety) == 2  # the record as it was, kept to undo the restore
@@ -126,7 +125,7 @@ def test_a_damaged_backup_is_refused_plainly_and_nothing_is_lost(ui, data_dir):
     ui.app.go("home")
     ui.settle()
     ui.tap("start_button")
-    assert ui.screen.name == "session" and ui.app.runner.session_id is not None
+    assert ui.screen.name == "session" and ui.app.core.runner.session_id is not None
 
 
 def test_a_restore_failing_half_way_keeps_the_record_and_the_app_going(ui, monkeypatch):
@@ -136,13 +135,13 @@ def test_a_restore_failing_half_way_keeps_the_record_and_the_app_going(ui, monke
         raise backup.StoreError(f"SmileBack could not restore the backup {source.name}: disk I/O error.")
 
     seed_yesterday_backup(ui)
-    old_store = ui.app.companion.store
+    old_store = ui.app.core.store
     monkeypatch.setattr(backup, "_copy_into_live_database", fail)
     open_backups(ui)
     ui.tap(rows(ui)[1].ids.restore_button)
     ui.tap_text("Yes, restore it")
     assert "could not restore" in ui.text("backups_message_label")
-    assert ui.app.companion.store is not old_store  # the closed handle is not used again
+    assert ui.app.core.store is not old_store  # the closed handle is not used again
     assert len(sessions(ui)) == 2
     ui.app.go("home")
     ui.settle()
@@ -243,7 +242,7 @@ def test_import_adds_new_sessions_after_a_safety_copy(ui, data_dir, tmp_path):
     plan = seed_yesterday_backup(ui)
     other = Store(tmp_path / "other")
     try:
-        other_plan = save_plan(other, ui.app.companion.routine, date(2026, 11, 1), now=at(1, 6))
+        other_plan = save_plan(other, ui.app.core.routine, date(2026, 11, 1), now=at(1, 6))
         add_session(other, other_plan, at(20, 8))
         add_session(other, other_plan, at(24, 7, 30))  # the same session as already in the record
         export_json(other, tmp_path / "from-the-tablet.json")
@@ -274,4 +273,4 @@ def test_import_without_a_path_asks_for_one(ui):
 def test_back_returns_to_where_it_was_reached_from(ui):
     open_backups(ui)
     ui.tap("back_button")
-    assert ui.screen.name == back_target() and ui.screen.name != "backups"
+    assert ui.screen.name == "settings"

@@ -13,7 +13,7 @@ def open_caregiver(ui, pin="2468"):
 
 
 def settings(ui):
-    with ui.app.companion.store.engine.connect() as conn:
+    with ui.app.core.store.engine.connect() as conn:
         return dict(conn.execute(text("SELECT key, value FROM settings")).all())
 
 
@@ -63,7 +63,7 @@ def test_forgotten_pin_reset_keeps_the_sessions(ui):
     ui.tap("forgot_button")
     ui.tap_text("Yes, reset the PIN")
     assert "reset" in ui.text("message_label")
-    with ui.app.companion.store.engine.connect() as conn:
+    with ui.app.core.store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM step_logs")).scalar() == 2
 
 
@@ -71,7 +71,7 @@ def test_dashboard_shows_status_adherence_and_notes(ui):
     ui.tap("start_button")
     ui.tap("main_button")
     for _ in range(3):
-        ui.advance(ui.app.runner.remaining() + 0.5)
+        ui.advance(ui.app.core.runner.remaining() + 0.5)
         ui.tap("main_button")
     ui.type_into("note_input", "Eye less watery")
     ui.tap("save_button")
@@ -101,7 +101,7 @@ def test_plan_edit_refuses_out_of_range_and_saves_a_new_version(ui):
     ui.tap(ui.screen.day_buttons[6])  # Sunday off
     ui.tap("save_button")
     assert ui.screen.name == "caregiver"
-    plans = ui.app.companion.store.plans()
+    plans = ui.app.core.store.plans()
     assert len(plans) == 2 and plans[0].steps[1].seconds == 600
     assert plans[1].steps[1].seconds == 900 and plans[1].rest_weekdays == {6}
 

@@ -20,7 +20,7 @@ def fresh(data_dir, clock):
 
 
 def profile(ui):
-    return load_profile(ui.app.companion.store)
+    return load_profile(ui.app.core.store)
 
 
 def confirm_safety(ui):
@@ -116,8 +116,8 @@ def test_finishing_keeps_name_side_onset_and_reminder(fresh):
     kept = profile(fresh)
     assert (kept.display_name, kept.affected_side, kept.onset_date) == ("Sam Lee", "left", date(2026, 3, 14))
     assert kept.first_run_done and kept.safety_confirmed
-    assert load_preferences(fresh.app.companion.store).reminder_times == ("08:30",)
-    assert fresh.app.preferences.reminder_times == ("08:30",)
+    assert load_preferences(fresh.app.core.store).reminder_times == ("08:30",)
+    assert fresh.app.core.preferences.reminder_times == ("08:30",)
 
 
 def test_no_reminder_stores_none(fresh):
@@ -128,7 +128,7 @@ def test_no_reminder_stores_none(fresh):
     fresh.tap("no_reminder_button")
     fresh.tap("finish_button")
     assert fresh.screen.name == "home"
-    assert load_preferences(fresh.app.companion.store).reminder_times == ()
+    assert load_preferences(fresh.app.core.store).reminder_times == ()
 
 
 def test_wrong_entries_are_explained_and_nothing_typed_is_lost(fresh):
@@ -167,7 +167,7 @@ def test_skipping_from_about_you_keeps_what_is_valid(fresh, data_dir, clock):
     assert fresh.screen.name == "home"
     kept = profile(fresh)
     assert (kept.display_name, kept.affected_side, kept.onset_date) == ("Sam", "both", None)
-    assert load_preferences(fresh.app.companion.store).reminder_times == ()
+    assert load_preferences(fresh.app.core.store).reminder_times == ()
     again = restart(fresh, data_dir, clock)
     try:
         assert again.screen.name == "home"
@@ -185,7 +185,7 @@ def test_skipping_the_rest_ends_the_first_run_for_good(fresh, data_dir, clock, w
         assert fresh.screen.name == "your_plan"
     fresh.tap("skip_rest_button")
     assert fresh.screen.name == "home"
-    assert load_preferences(fresh.app.companion.store).reminder_times == ()
+    assert load_preferences(fresh.app.core.store).reminder_times == ()
     again = restart(fresh, data_dir, clock)
     try:
         assert again.screen.name == "home"
@@ -198,7 +198,7 @@ def test_a_restart_after_finishing_goes_straight_home(fresh, data_dir, clock):
     again = restart(fresh, data_dir, clock)
     try:
         assert again.screen.name == "home"
-        assert again.app.preferences.reminder_times == ("08:30",)
+        assert again.app.core.preferences.reminder_times == ("08:30",)
     finally:
         again.close()
 
@@ -253,8 +253,8 @@ def open_massage_step(ui):
     ui.tap("start_button")
     assert ui.screen.name == "session"
     ui.tap("main_button")  # preparation, no timer
-    ui.advance(ui.app.runner.remaining() + 0.5)  # the warm towel
-    assert ui.app.runner.state == State.STEP_FINISHED
+    ui.advance(ui.app.core.runner.remaining() + 0.5)  # the warm towel
+    assert ui.app.core.runner.state == State.STEP_FINISHED
     ui.tap("main_button")
     assert ui.text("title_label") == "Facial massage"
 
@@ -263,7 +263,7 @@ def test_the_chosen_side_reaches_the_instructions(fresh):
     go_through(fresh, side="left")
     open_massage_step(fresh)
     assert "your left cheek" in fresh.text("instruction_label")
-    assert "your left cheek" in fresh.app.runner.text("{cheek}")
+    assert "your left cheek" in fresh.app.core.runner.text("{cheek}")
 
 
 def highlight_columns(png: bytes, highlight) -> list[int]:

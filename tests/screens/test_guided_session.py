@@ -6,7 +6,7 @@ from tests.harness import Driver
 
 
 def rows(ui, sql):
-    with ui.app.companion.store.engine.connect() as conn:
+    with ui.app.core.store.engine.connect() as conn:
         return conn.execute(text(sql)).all()
 
 
@@ -17,8 +17,8 @@ def start_session(ui):
 
 
 def finish_timed_step(ui):
-    ui.advance(ui.app.runner.remaining() + 0.5)
-    assert ui.app.runner.state == State.STEP_FINISHED
+    ui.advance(ui.app.core.runner.remaining() + 0.5)
+    assert ui.app.core.runner.state == State.STEP_FINISHED
     ui.tap("main_button")
 
 

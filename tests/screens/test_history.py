@@ -11,9 +11,9 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 
 def seed(ui):
-    companion = ui.app.companion
-    store = companion.store
-    plan = save_plan(store, companion.routine, date(2026, 11, 1))
+    core = ui.app.core
+    store = core.store
+    plan = save_plan(store, core.routine, date(2026, 11, 1))
     ids = {
         "oldest": add_session(store, plan, at(20, 18, 30), note="First try, went well.", rating=4),
         "partly": add_session(store, plan, at(22, 9), done=("preparation", "heat"), skipped=("massage", "eyes"),
@@ -56,7 +56,7 @@ def test_tapping_a_row_opens_that_sessions_details(ui):
     ids = seed(ui)
     open_history(ui)
     ui.tap(row_widgets(ui)[1])
-    assert ui.screen.name == "session_detail" and ui.screen.session_id == ids["partly"]
+    assert ui.screen.name == "session_detail" and ui.screen.presenter.session_id == ids["partly"]
     assert ui.text("date_label") == "Sunday 22 November 2026"
     assert ui.text("started_label") == "Started at 09:00"
     assert ui.text("status_label") == "Partly done"
@@ -83,18 +83,18 @@ def test_a_session_without_note_or_rating_says_so(ui):
 
 
 def test_a_note_is_shown_as_written_not_as_markup(ui):
-    companion = ui.app.companion
-    plan = save_plan(companion.store, companion.routine, date(2026, 11, 1))
-    add_session(companion.store, plan, at(24, 8), note="Felt [b]great[/b] & more", rating=5)
+    core = ui.app.core
+    plan = save_plan(core.store, core.routine, date(2026, 11, 1))
+    add_session(core.store, plan, at(24, 8), note="Felt [b]great[/b] & more", rating=5)
     open_history(ui)
     ui.tap(row_widgets(ui)[0])
     assert ui.text("note_label") == "Felt &bl;b&br;great&bl;/b&br; &amp; more"  # escaped for the markup label
 
 
 def test_years_of_sessions_keep_only_a_screenful_of_rows(ui):
-    companion = ui.app.companion
-    plan = save_plan(companion.store, companion.routine, date(2020, 1, 1))
-    bulk_daily(companion.store, plan, date(2026, 11, 24), days=5 * 365)
+    core = ui.app.core
+    plan = save_plan(core.store, core.routine, date(2020, 1, 1))
+    bulk_daily(core.store, plan, date(2026, 11, 24), days=5 * 365)
     open_history(ui)
     rv = ui.widget("history_list")
     assert len(rv.data) == 5 * 365
@@ -104,7 +104,7 @@ def test_years_of_sessions_keep_only_a_screenful_of_rows(ui):
     assert lowest.to_window(*lowest.pos)[1] < 0
     wanted = next(row for row in rv.data if row["date_text"] == lowest.date_text)
     ui.tap(lowest)
-    assert ui.screen.name == "session_detail" and ui.screen.session_id == wanted["session_id"]
+    assert ui.screen.name == "session_detail" and ui.screen.presenter.session_id == wanted["session_id"]
     ui.tap("back_button")
     rv.scroll_y = 0  # to the oldest
     ui.frames(4)
@@ -119,7 +119,7 @@ def test_with_200_percent_text_each_row_grows_to_hold_its_text(ui):
 
     seed(ui)
     app = ui.app
-    app.apply_preferences(replace(app.preferences, text_scale=2.0))
+    app.core.apply_preferences(replace(app.core.preferences, text_scale=2.0))
     try:
         open_history(ui)
         for row in row_widgets(ui):
@@ -130,4 +130,4 @@ def test_with_200_percent_text_each_row_grows_to_hold_its_text(ui):
             assert date_label.y >= row.y and date_label.top <= row.top
             assert detail_label.y >= row.y and detail_label.top <= row.top
     finally:
-        app.apply_preferences(replace(app.preferences, text_scale=1.0))
+        app.core.apply_preferences(replace(app.core.preferences, text_scale=1.0))

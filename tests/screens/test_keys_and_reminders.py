@@ -12,9 +12,9 @@ def test_space_pauses_and_resumes_enter_goes_on_escape_goes_home(ui):
     ui.press_key("enter")  # confirm the preparation step
     assert ui.text("title_label") == "Warm towel"
     ui.press_key("space")
-    assert ui.app.runner.state == State.PAUSED
+    assert ui.app.core.runner.state == State.PAUSED
     ui.press_key("space")
-    assert ui.app.runner.state == State.RUNNING
+    assert ui.app.core.runner.state == State.RUNNING
     ui.advance(601)
     ui.press_key("enter")
     assert ui.text("title_label") == "Facial massage"
@@ -23,9 +23,8 @@ def test_space_pauses_and_resumes_enter_goes_on_escape_goes_home(ui):
 
 
 def set_reminder(ui, *times):
-    ui.app.apply_preferences(replace(ui.app.preferences, reminder_times=times))
-    ui.app._start_reminders()
-    ui.app._reminders.check()  # the first check only notes the time
+    ui.app.core.apply_preferences(replace(ui.app.core.preferences, reminder_times=times))
+    ui.app.core.check_reminders()  # the first check only notes the time
 
 
 def test_a_reminder_comes_when_today_is_not_done(ui):
@@ -41,7 +40,7 @@ def test_no_reminder_on_a_day_already_done(ui):
     ui.tap("start_button")
     ui.tap("main_button")
     for _ in range(3):
-        ui.advance(ui.app.runner.remaining() + 0.5)
+        ui.advance(ui.app.core.runner.remaining() + 0.5)
         ui.tap("main_button")
     ui.tap("save_button")
     ui.advance(45 * 60)
@@ -49,7 +48,7 @@ def test_no_reminder_on_a_day_already_done(ui):
 
 
 def test_text_size_and_high_contrast_apply_at_once_and_are_kept(ui, data_dir, clock):
-    ui.app.apply_preferences(replace(ui.app.preferences, text_scale=2.0, high_contrast=True))
+    ui.app.core.apply_preferences(replace(ui.app.core.preferences, text_scale=2.0, high_contrast=True))
     assert Metrics.fontscale == 2.0
     assert ui.app.theme["bg"] == HIGH_CONTRAST.background
     ui.close()
@@ -57,14 +56,14 @@ def test_text_size_and_high_contrast_apply_at_once_and_are_kept(ui, data_dir, cl
 
     again = Driver(data_dir, clock)
     try:
-        assert again.app.preferences.high_contrast and Metrics.fontscale == 2.0
+        assert again.app.core.preferences.high_contrast and Metrics.fontscale == 2.0
     finally:
-        again.app.apply_preferences(replace(again.app.preferences, text_scale=1.0, high_contrast=False))
+        again.app.core.apply_preferences(replace(again.app.core.preferences, text_scale=1.0, high_contrast=False))
         again.close()
 
 
 def test_auto_advance_preference_moves_on_by_itself(ui):
-    ui.app.apply_preferences(replace(ui.app.preferences, auto_advance=True))
+    ui.app.core.apply_preferences(replace(ui.app.core.preferences, auto_advance=True))
     ui.tap("start_button")
     ui.tap("main_button")
     ui.advance(601)

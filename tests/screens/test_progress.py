@@ -15,9 +15,9 @@ def at(day: int, hour: int = 8, month: int = 11) -> datetime:
 
 def seed(ui):
     """From 10 Nov: 10-14 done (best run, 5), 15 missed, 16 partly done, 17-21 missed, 22-25 done (4)."""
-    companion = ui.app.companion
-    store = companion.store
-    plan = save_plan(store, companion.routine, date(2026, 11, 10))
+    core = ui.app.core
+    store = core.store
+    plan = save_plan(store, core.routine, date(2026, 11, 10))
     for day in (10, 11, 12, 13, 14, 22, 23, 24):
         add_session(store, plan, at(day))
     add_session(store, plan, at(16), done=("preparation", "heat"), skipped=("massage", "eyes"))
@@ -74,10 +74,10 @@ def test_calendar_cells_show_each_days_status_and_today(ui):
 
 
 def test_a_rest_day_shows_as_rest(ui):
-    companion = ui.app.companion
-    plan = save_plan(companion.store, companion.routine, date(2026, 11, 10), rest_weekdays={6})
-    add_session(companion.store, plan, at(20))
-    companion.store.set_rest_day(date(2026, 11, 18), True, at(17))
+    core = ui.app.core
+    plan = save_plan(core.store, core.routine, date(2026, 11, 10), rest_weekdays={6})
+    add_session(core.store, plan, at(20))
+    core.store.set_rest_day(date(2026, 11, 18), True, at(17))
     open_progress(ui)
     cells = ui.screen.cells
     assert [cells[date(2026, 11, d)].status for d in (15, 17, 18, 19, 20, 22)] == [

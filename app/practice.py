@@ -1,7 +1,8 @@
-"""What the screens talk to: the routine, the plan, the store and the clock in one place.
+"""The daily practice: the plan in force, how today stands, and the sessions run against it.
 
-Screens ask it questions ("how is today going?") and for runners; the rules live here
-and in the modules it calls, never in the UI.
+The application layer every presenter shares (built once by `app.core.Core`): it joins
+the routine, the record and the clock, and holds the rules about sessions that are not
+one screen's own (a stale session closes by itself, a closed one is partial or abandoned).
 """
 from __future__ import annotations
 
@@ -9,14 +10,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from . import stats
 from .clock import Clock
 from .cues import Cue
 from .routine import Routine
 from .runner import PlannedStep, SessionRunner
 from .storage import Store, queries
 from .profile import load_profile, recovery_phrase
-from .today import TODAY_DONE, TODAY_IN_PROGRESS, TODAY_NOT_STARTED, TODAY_PARTIAL
+from .vocabulary import DayStatus, SessionStatus, StepStatus, TodayStatus
 from .storage.repository import PlanStepView, PlanView, SessionView
 
 STALE_AFTER = timedelta(hours=3)
@@ -25,7 +25,7 @@ NOTE_MAX_CHARS = 2000
 
 @dataclass(frozen=True)
 class TodaySummary:
-    status: str
+    status: TodayStatus
     streak: int
     interrupted: SessionView | None
     best_streak: int = 0
@@ -34,12 +34,11 @@ class TodaySummary:
     name: str = ""
 
 
-class Companion:
+class DailyPractice:
     def __init__(self, store: Store, routine: Routine, clock: Clock,
-                 cues: Callable[[Cue], None] | None = None, time_scale: float = 1.0):
+                 cues: Callable[[Cue], None] | None = None):
         self.store, self.routine, self.clock = store, routine, clock
         self.cues = cues
-        self.time_scale = time_scale
         self.auto_advance = False  # from the patient's preferences
         self.ensure_plan()
         self.close_stale_sessions()
@@ -75,14 +74,14 @@ class Companion:
         todays = self.store.sessions_between(today, today)
         interrupted = self.store.interrupted_session()
         # Done follows the day rules (all required steps, pooled over today's sessions).
-        if home.today_status == stats.DONE:
-            status = TODAY_DONE
-        elif any(s.status == "in_progress" for s in todays):
-            status = TODAY_IN_PROGRESS
+        if home.today_status == DayStatus.DONE:
+            status = TodayStatus.DONE
+        elif any(s.status == SessionStatus.IN_PROGRESS for s in todays):
+            status = TodayStatus.IN_PROGRESS
         elif todays:
-            status = TODAY_PARTIAL
+            status = TodayStatus.PARTIAL
         else:
-            status = TODAY_NOT_STARTED
+            status = TodayStatus.NOT_STARTED
         profile = load_profile(self.store)
         recovery = recovery_phrase(profile.onset_date, today) if profile.onset_date else ""
         return TodaySummary(status, home.current_streak, interrupted, home.best_streak, tuple(home.week),
@@ -104,8 +103,7 @@ class Companion:
 
     def close_interrupted(self, session: SessionView) -> None:
         """Close a session left mid-way: partial if anything was done, else abandoned."""
-        done = any(s.status == "done" for s in session.steps)
-        self.store.finish_session(session.id, "partial" if done else "abandoned", self.clock.now())
+        self.store.finish_session(session.id, closing_status(session), self.clock.now())
 
     def close_stale_sessions(self) -> None:
         session = self.store.interrupted_session()
@@ -120,3 +118,9 @@ class Companion:
         if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5):
             raise ValueError("The rating must be a whole number from 1 to 5.")
         self.store.annotate_session(session_id, note or None, rating)
+
+
+def closing_status(session: SessionView) -> SessionStatus:
+    """What closing an unfinished session makes of it: partial if any step was done."""
+    done = any(s.status == StepStatus.DONE for s in session.steps)
+    return SessionStatus.PARTIAL if done else SessionStatus.ABANDONED

@@ -1,0 +1,139 @@
+"""The core: what the App builds once the record is open, and hands to every presenter.
+
+One object for the app's life. It holds the store, the routine and the clock, the daily
+practice, the patient's preferences as applied, the reminders, the session in hand, and
+caregiver mode. A restore swaps the record under it (`use_store`), so every presenter
+goes on with the same core. Presenters take it by injection; nothing here
+knows about Kivy, so every rule it holds is tested without a window.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from .caregiver.pin import CaregiverSession
+from .clock import Clock
+from .cues import Cue, CuePlayer
+from .practice import DailyPractice
+from .reminders import ReminderScheduler, schedule_android_alarms
+from .routine import Routine, RoutineError, load_routine
+from .runner import SessionRunner, State
+from .settings import Preferences, load_preferences, save_preferences
+from .storage import Store, StoreError
+
+PreferencesListener = Callable[[Preferences], None]
+
+
+class StartupError(Exception):
+    """Start-up cannot go on (a malformed routine file, a record that cannot be opened)."""
+
+
+def open_record(data_dir: Path, routine_path: Path, clock: Clock) -> tuple[Store, Routine, str]:
+    """The routine (checked before any file is touched) and the record opened safely, with any
+    notice the patient must read first (a repaired record). Raises StartupError."""
+    from .storage.opening import open_store
+
+    try:
+        routine = load_routine(routine_path)
+        opened = open_store(Path(data_dir), clock.now().date(), clock.now())
+    except (RoutineError, StoreError) as error:
+        raise StartupError(str(error)) from error
+    return opened.store, routine, opened.notice or ""
+
+
+class Core:
+    def __init__(self, store: Store, routine: Routine, clock: Clock, cues: Callable[[Cue], None] | None = None,
+                 wall_clock: Clock | None = None, notify: Callable[[str, str], None] | None = None):
+        """`clock` times the exercises (scaled by --time-scale); `wall_clock` times the caregiver's
+        idle limit; `notify(title, message)` shows a reminder."""
+        self.routine, self.clock, self.cues = routine, clock, cues
+        self.wall_clock = wall_clock or clock
+        self.notify = notify or (lambda _title, _message: None)
+        self.caregiver: CaregiverSession | None = None  # open caregiver mode, if any
+        self._listeners: list[PreferencesListener] = []
+        self.use_store(store)
+
+    def use_store(self, store: Store) -> None:
+        """Go on with another record (opened, or restored from a backup)."""
+        self.store = store
+        self.practice = DailyPractice(store, self.routine, self.clock, self.cues)
+        self.runner: SessionRunner | None = None  # the session in hand, if any
+        self._use(load_preferences(store))
+        self.reminders = self._desktop_reminders()
+
+    def today(self) -> date:
+        return self.practice.today()
+
+    # --- preferences -------------------------------------------------------------------
+
+    def on_preferences(self, listener: PreferencesListener) -> None:
+        """`listener(prefs)` now and after every change (the UI applies theme and text size)."""
+        self._listeners.append(listener)
+        listener(self.preferences)
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """Save and apply at once. Raises StoreError when the record cannot be written."""
+        save_preferences(self.store, prefs)
+        self._use(prefs)
+        self.rearm_android_alarms()  # Android's alarms hold their own copy of the times
+
+    def _use(self, prefs: Preferences) -> None:
+        self.preferences = prefs
+        self.practice.auto_advance = prefs.auto_advance
+        if isinstance(self.cues, CuePlayer):
+            self.cues.prefs = prefs.cue_preferences()
+        for listener in self._listeners:
+            listener(prefs)
+
+    # --- reminders ---------------------------------------------------------------------
+
+    def _desktop_reminders(self) -> ReminderScheduler | None:
+        """None on Android, whose alarms ring with the app closed."""
+        if self.rearm_android_alarms():
+            return None
+        return ReminderScheduler.for_record(self.store, self.routine, self.clock, self.notify)
+
+    def check_reminders(self) -> None:
+        """Called about once a minute while the app runs."""
+        if self.reminders is not None:
+            self.reminders.check()
+
+    def rearm_android_alarms(self) -> bool:
+        return schedule_android_alarms(self.store, self.routine, self.clock)
+
+    # --- the session in hand -----------------------------------------------------------
+
+    def session_open(self) -> bool:
+        """A session is under way in this app (started or resumed, not finished)."""
+        runner = self.runner
+        if runner is None or runner.state in (State.IDLE, State.SESSION_FINISHED):
+            return False
+        stored = self.store.interrupted_session()
+        return stored is not None and stored.id == runner.session_id
+
+    def save_progress(self) -> None:
+        """The app is left or paused: the running step's time so far goes to disk."""
+        if self.runner is not None:
+            self.runner.checkpoint()
+
+    # --- caregiver mode: ends when left, or after 5 minutes without a touch --------------
+
+    def start_caregiver_mode(self) -> None:
+        self.caregiver = CaregiverSession(self.wall_clock)
+
+    def caregiver_touched(self) -> None:
+        if self.caregiver:
+            self.caregiver.touch()
+
+    def caregiver_expired(self) -> bool:
+        return self.caregiver is not None and self.caregiver.expired()
+
+    def end_caregiver_mode(self) -> None:
+        if self.caregiver:
+            self.caregiver.end()
+        self.caregiver = None
+
+    def close(self) -> None:
+        self.save_progress()
+        self.store.close()

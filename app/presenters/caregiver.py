@@ -1,0 +1,201 @@
+"""The caregiver's three screens: the PIN, the dashboard with its export, and the plan editor."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..caregiver.dashboard import Dashboard, StepSummary, dashboard
+from ..caregiver.export import ExportError, default_export_folder, export_all
+from ..caregiver.pin import CaregiverLock, PinError
+from ..caregiver.plan_edit import WEEKDAY_NAMES, PlanDraft, PlanEditError
+from ..core import Core
+from ..formatting import clock_face
+from .base import Asks, Navigator, Question, Shows
+
+
+class CaregiverNavigator(Navigator, Protocol):
+    def start_caregiver_mode(self) -> None:
+        """Open caregiver mode (timed by the core; the window reports touches) and show the dashboard."""
+
+
+@dataclass(frozen=True)
+class EntryModel:
+    setting_pin: bool  # no PIN yet: it is chosen, typed twice
+    message: str = ""
+    clear_entries: bool = False
+
+
+class EntryView(Shows, Asks, Protocol):
+    pass
+
+
+class CaregiverEntryPresenter:
+    def __init__(self, core: Core, navigator: CaregiverNavigator, view: EntryView):
+        self.core, self.navigator, self.view = core, navigator, view
+        self.lock = CaregiverLock(core.store, core.wall_clock)
+
+    def enter(self) -> None:
+        self.lock = CaregiverLock(self.core.store, self.core.wall_clock)
+        message = self.lock.check("").message if self.lock.locked_for_seconds() else ""
+        self.view.show(EntryModel(not self.lock.has_pin(), message, clear_entries=True))
+
+    def submit(self, pin: str, repeat: str) -> None:
+        pin, repeat = pin.strip(), repeat.strip()
+        if not self.lock.has_pin():
+            try:
+                self.lock.set_pin(pin, repeat)
+            except PinError as error:
+                self.view.show(EntryModel(True, str(error)))
+                return
+        else:
+            result = self.lock.check(pin)
+            if not result.ok:
+                self.view.show(EntryModel(False, result.message, clear_entries=True))
+                return
+        self.navigator.start_caregiver_mode()
+
+    def ask_reset(self) -> None:
+        self.view.ask(Question("Reset the caregiver PIN? Only the PIN is cleared: every session, note and "
+                               "the plan are kept. A new PIN is set straight after.",
+                               "Yes, reset the PIN", "No, keep it"), self.reset)
+
+    def reset(self) -> None:
+        self.lock.reset(confirmed=True)
+        self.view.show(EntryModel(True, "The PIN was reset. Choose a new one."))
+
+    def back(self) -> None:
+        self.navigator.go("home")
+
+
+@dataclass(frozen=True)
+class DashboardModel:
+    status_text: str
+    reason_text: str
+    adherence_text: str
+    missed_text: str
+    ratings: tuple[int, ...]
+    ratings_caption: str
+    steps: tuple[str, ...]
+    notes: tuple[str, ...]
+    export_message: str = ""
+
+
+MISSED_SHOWN, RATINGS_SHOWN, NOTES_SHOWN = 14, 30, 20
+
+
+def step_line(step: StepSummary) -> str:
+    line = f"[b]{step.title}[/b]: done {step.done} of {step.done + step.skipped} ({step.done_percent:.0f} %)"
+    if step.avg_planned_seconds:  # an untimed step has no time to compare
+        line += f", on average {clock_face(step.avg_done_seconds)} of {clock_face(step.avg_planned_seconds)}"
+    return line
+
+
+def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardModel:
+    a = board.adherence
+    missed = board.missed_days[:MISSED_SHOWN]
+    missed_text = (", ".join(f"{d:%a %d %b}" for d in missed)
+                   + (" and earlier" if len(board.missed_days) > MISSED_SHOWN else "")
+                   if missed else "No missed days in the last 90 days.")
+    ratings = tuple(r for _, r in board.ratings[-RATINGS_SHOWN:])
+    return DashboardModel(
+        status_text=board.status.words, reason_text=board.status_reason,
+        adherence_text=f"Last 7 days: {a[7]:.0f} %    30 days: {a[30]:.0f} %    90 days: {a[90]:.0f} %",
+        missed_text=missed_text, ratings=ratings,
+        ratings_caption=(f"How sessions felt (1 to 5), last {len(ratings)} ratings, oldest on the left"
+                         if ratings else "No ratings yet."),
+        steps=tuple(step_line(s) for s in board.steps) or ("No steps recorded yet.",),
+        notes=tuple(f"[b]{d:%a %d %b}[/b]  {text}" for d, text in board.notes[:NOTES_SHOWN]) or ("No notes yet.",),
+        export_message=export_message)
+
+
+class CaregiverModeNavigator(Navigator, Protocol):
+    def end_caregiver_mode(self) -> None: ...
+
+
+class DashboardPresenter:
+    def __init__(self, core: Core, navigator: CaregiverModeNavigator, view: Shows):
+        self.core, self.navigator, self.view = core, navigator, view
+        self.default_folder = str(default_export_folder())
+
+    def _board(self) -> Dashboard:
+        return dashboard(self.core.store, self.core.routine, self.core.today())
+
+    def enter(self) -> None:
+        self.view.show(dashboard_model(self._board()))
+
+    def export(self, folder_text: str) -> None:
+        folder = Path(folder_text.strip()).expanduser()
+        try:
+            message = export_all(self.core.store, self.core.routine, folder, self.core.today()).message
+        except ExportError as error:
+            message = str(error)
+        self.view.show(dashboard_model(self._board(), message))
+
+    def edit_plan(self) -> None:
+        self.navigator.go("plan_edit")
+
+    def leave(self) -> None:
+        self.navigator.end_caregiver_mode()
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    key: str
+    title: str
+    bounds: str
+    timed: bool
+    minutes_text: str
+    included: bool
+
+
+@dataclass(frozen=True)
+class PlanEditModel:
+    rows: tuple[PlanRow, ...]
+    weekdays: tuple[tuple[int, str, bool], ...]  # (weekday, short name, resting)
+    message: str = ""
+    rebuild: bool = True  # False: only the included/resting marks changed; typed minutes stay
+
+
+class PlanEditPresenter:
+    """Steps included, their minutes within safe bounds, rest weekdays. A saved change applies
+    from the next session and is kept with its date."""
+
+    def __init__(self, core: Core, navigator: Navigator, view: Shows):
+        self.core, self.navigator, self.view = core, navigator, view
+        self.draft: PlanDraft | None = None
+
+    def enter(self) -> None:
+        self.draft = PlanDraft.from_plan(self.core.practice.ensure_plan(), self.core.routine)
+        self._show()
+
+    def _show(self, message: str = "", rebuild: bool = True) -> None:
+        rows = tuple(PlanRow(s.key, s.title,
+                             f"{s.min_minutes} to {s.max_minutes} minutes" if s.timed else "no timer", s.timed,
+                             str(s.minutes) if s.timed and s.minutes is not None else "", s.included)
+                     for s in self.draft.editable_steps())
+        days = tuple((day, name[:3], day in self.draft.rest_weekdays) for day, name in enumerate(WEEKDAY_NAMES))
+        self.view.show(PlanEditModel(rows, days, message, rebuild))
+
+    def toggle(self, key: str) -> None:
+        self.draft.toggle(key)
+        self._show(rebuild=False)
+
+    def toggle_day(self, weekday: int) -> None:
+        self.draft.toggle_rest_weekday(weekday)
+        self._show(rebuild=False)
+
+    def save(self, minutes: dict[str, str]) -> None:
+        """`minutes`: the typed minutes of each timed step, by key."""
+        for key, text in minutes.items():
+            if self.draft.step(key).timed:
+                self.draft.set_minutes(key, text.strip())
+        try:
+            self.draft.save(self.core.store, self.core.clock)
+        except PlanEditError as error:
+            self._show("\n".join(error.problems), rebuild=False)  # the entries stay as typed
+            return
+        self.navigator.go("caregiver")
+
+    def back(self) -> None:
+        self.navigator.go("caregiver")

@@ -1,0 +1,86 @@
+"""Progress: streaks, a month calendar, adherence, minutes each week, how often each step is done.
+
+Every figure comes from app.storage.queries.progress_data, read afresh on each visit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..core import Core
+from ..formatting import plural, streak_words
+from ..storage import queries
+from .base import Navigator, Shows
+
+
+@dataclass(frozen=True)
+class ProgressModel:
+    month_text: str
+    can_go_later: bool
+    current_streak_text: str
+    best_streak_text: str
+    adherence_text: str
+    calendar: tuple[tuple[date, str], ...]  # every day of the month shown, with its DayStatus
+    today: date
+    minutes: tuple[float, ...]
+    minutes_caption: str
+    first_week_text: str
+    steps: tuple[str, ...]
+
+
+def times_words(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def rate_words(done: int, skipped: int) -> str:
+    if skipped == 0:
+        return f"done every time ({times_words(done)})."
+    if done == 0:
+        return f"skipped every time ({times_words(skipped)})."
+    return f"done {done} of {done + skipped} times, skipped {times_words(skipped)}."
+
+
+def minutes_caption(weekly) -> str:
+    minutes = [m for _, m in weekly]
+    this_week = round(weekly[-1][1]) if weekly else 0
+    average = round(sum(minutes) / len(minutes)) if minutes else 0
+    return (f"Minutes practised each week, the last {len(weekly)} weeks, oldest on the left. "
+            f"This week so far: {this_week} min. Average: {average} min a week. "
+            f"Most in one week: {round(max(minutes, default=0))} min.")
+
+
+class ProgressPresenter:
+    def __init__(self, core: Core, navigator: Navigator, view: Shows):
+        self.core, self.navigator, self.view = core, navigator, view
+        self.month: date | None = None  # the first day of the month shown
+
+    def enter(self) -> None:
+        self.month = self.core.today().replace(day=1)
+        self._show()
+
+    def change_month(self, direction: int) -> None:
+        """-1 for the earlier month, +1 for the later; never past this month."""
+        if self.month is None:
+            return
+        year, month = divmod(self.month.year * 12 + self.month.month - 1 + direction, 12)
+        if year < 1 or date(year, month + 1, 1) > self.core.today().replace(day=1):
+            return
+        self.month = date(year, month + 1, 1)
+        self._show()
+
+    def _show(self) -> None:
+        today, routine = self.core.today(), self.core.routine
+        data = queries.progress_data(self.core.store, routine, today, self.month)
+        weekly = data.weekly_minutes
+        self.view.show(ProgressModel(
+            month_text=f"{self.month:%B %Y}",
+            can_go_later=self.month < today.replace(day=1),
+            current_streak_text=streak_words(data.current_streak),
+            best_streak_text=(f"Your best: {plural(data.best_streak, 'day')} in a row" if data.best_streak
+                              else "Your best streak will show here."),
+            adherence_text="\n".join(f"Last {n} days:  [b]{data.adherence[n]:.0f} %[/b]" for n in sorted(data.adherence)),
+            calendar=tuple(data.calendar), today=today,
+            minutes=tuple(m for _, m in weekly), minutes_caption=minutes_caption(weekly),
+            first_week_text=f"Week of {weekly[0][0].day} {weekly[0][0]:%b}" if weekly else "",
+            steps=tuple(f"[b]{routine.step_title(r.step_key)}[/b]: {rate_words(r.done, r.skipped)}"
+                        for r in data.step_rates) or ("No steps done yet in the last 90 days.",)))

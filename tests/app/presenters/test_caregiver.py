@@ -1,0 +1,62 @@
+"""The caregiver's screens: PIN entry, the dashboard and its export, the plan editor."""
+from datetime import timedelta
+
+from app.presenters.caregiver import CaregiverEntryPresenter, DashboardPresenter, PlanEditPresenter
+from app.vocabulary import DashboardStatus
+
+
+def test_a_first_pin_is_set_twice_then_opens_caregiver_mode(core, navigator, screen):
+    entry = CaregiverEntryPresenter(core, navigator, screen)
+    entry.enter()
+    assert screen.model.setting_pin
+    entry.submit("1234", "1243")
+    assert screen.model.message and not navigator.caregiver_mode
+    entry.submit(" 1234 ", "1234")
+    assert navigator.caregiver_mode
+
+
+def test_a_wrong_pin_is_refused_and_the_box_cleared(core, navigator, screen):
+    entry = CaregiverEntryPresenter(core, navigator, screen)
+    entry.enter()
+    entry.submit("1234", "1234")
+    entry.enter()
+    entry.submit("9999", "")
+    assert not screen.model.setting_pin and screen.model.message and screen.model.clear_entries
+
+
+def test_reset_asks_and_clears_only_the_pin(core, navigator, screen):
+    entry = CaregiverEntryPresenter(core, navigator, screen)
+    entry.enter()
+    entry.submit("1234", "1234")
+    entry.ask_reset()
+    screen.answer(yes=True)
+    assert screen.model.setting_pin and "reset" in screen.model.message
+
+
+def test_the_dashboard_speaks_the_same_words_as_the_report(core, navigator, screen):
+    DashboardPresenter(core, navigator, screen).enter()
+    assert screen.model.status_text in {s.words for s in DashboardStatus}
+    assert screen.model.ratings == () and screen.model.ratings_caption == "No ratings yet."
+
+
+def test_export_says_where_and_a_bad_folder_says_why(core, navigator, screen, tmp_path):
+    board = DashboardPresenter(core, navigator, screen)
+    board.export(str(tmp_path))
+    assert screen.model.export_message.startswith("Saved 3 files")
+    board.export(str(tmp_path / "no" / "such"))
+    assert "does not exist" in screen.model.export_message
+
+
+def test_plan_edit_keeps_typed_minutes_on_a_mistake_and_saves_a_good_plan(core, navigator, screen, clock):
+    edit = PlanEditPresenter(core, navigator, screen)
+    edit.enter()
+    assert screen.model.rebuild and {r.key for r in screen.model.rows} >= {"heat", "massage", "eyes"}
+    edit.toggle_day(6)
+    assert not screen.model.rebuild and screen.model.weekdays[6][2] is True
+    edit.save({"heat": "999", "massage": "4", "eyes": "2"})
+    assert screen.model.message and not screen.model.rebuild and navigator.visits == []
+    clock.advance(timedelta(minutes=1).total_seconds())
+    edit.save({"heat": "12", "massage": "4", "eyes": "2"})
+    plan = core.store.current_plan()
+    assert navigator.current == "caregiver" and plan.rest_weekdays == {6}
+    assert {s.step_key: s.seconds for s in plan.steps}["heat"] == 720

@@ -1,0 +1,57 @@
+"""The core the App builds: preferences applied once, caregiver mode on the wall clock, restores."""
+from app.clock import FakeClock, ScaledClock
+from app.core import Core
+from app.cues import CuePlayer
+from app.settings import Preferences, load_preferences
+from app.storage import Store
+
+
+class Silent:
+    def speak(self, text): pass
+    def play(self, kind): pass
+    def vibrate(self, seconds): pass
+
+
+def test_applying_preferences_saves_them_and_reaches_every_listener(store, routine, clock):
+    player = CuePlayer(Silent(), Silent(), Silent())
+    core = Core(store, routine, clock, player)
+    seen = []
+    core.on_preferences(seen.append)
+    prefs = Preferences(voice=False, auto_advance=True, reminder_times=("08:00",))
+    core.apply_preferences(prefs)
+    assert seen == [Preferences(), prefs] and load_preferences(store) == prefs
+    assert player.prefs.voice is False and core.practice.auto_advance is True
+
+
+def test_caregiver_mode_ends_after_five_real_minutes_whatever_the_demo_speed(store, routine):
+    wall = FakeClock()
+    core = Core(store, routine, ScaledClock(wall, 50), wall_clock=wall)
+    core.start_caregiver_mode()
+    wall.advance(299)
+    assert not core.caregiver_expired()
+    wall.advance(2)
+    assert core.caregiver_expired()
+    core.end_caregiver_mode()
+    assert core.caregiver is None
+
+
+def test_a_session_is_open_only_while_started_and_unfinished(store, routine, clock):
+    core = Core(store, routine, clock)
+    assert not core.session_open()
+    core.runner = core.practice.new_runner()
+    assert not core.session_open()  # not started
+    core.runner.start()
+    assert core.session_open()
+    for _ in range(4):
+        core.runner.skip()
+    assert not core.session_open()
+
+
+def test_use_store_goes_on_with_another_record(store, routine, clock, tmp_path):
+    core = Core(store, routine, clock)
+    core.runner = core.practice.new_runner()
+    other = Store(tmp_path / "other")
+    other.put_setting("pref.high_contrast", "1")
+    core.use_store(other)
+    assert core.store is other and core.runner is None and core.preferences.high_contrast
+    other.close()
