@@ -8,6 +8,7 @@ knows about Kivy, so every rule it holds is tested without a window.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -29,9 +30,17 @@ class StartupError(Exception):
     """Start-up cannot go on (a malformed routine file, a record that cannot be opened)."""
 
 
-def open_record(data_dir: Path, routine_path: Path, clock: Clock) -> tuple[Store, Routine, str]:
-    """The routine (checked before any file is touched) and the record opened safely, with any
-    notice the patient must read first (a repaired record). Raises StartupError."""
+@dataclass(frozen=True)
+class StartedRecord:
+    store: Store
+    routine: Routine
+    notice: str  # what the patient must be told at start ("" when all was well)
+    repaired: bool  # the record was mended: the notice comes first, on its own screen
+
+
+def open_record(data_dir: Path, routine_path: Path, clock: Clock) -> StartedRecord:
+    """The routine (checked before any file is touched) and the record opened safely.
+    Raises StartupError."""
     from .storage.opening import open_store
 
     try:
@@ -39,7 +48,7 @@ def open_record(data_dir: Path, routine_path: Path, clock: Clock) -> tuple[Store
         opened = open_store(Path(data_dir), clock.now().date(), clock.now())
     except (RoutineError, StoreError) as error:
         raise StartupError(str(error)) from error
-    return opened.store, routine, opened.notice or ""
+    return StartedRecord(opened.store, routine, opened.notice or "", opened.repaired)
 
 
 class Core:

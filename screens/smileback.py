@@ -25,6 +25,7 @@ SCREENS = {
     "session": ("screens.session:SessionScreen", "app.presenters.session:SessionPresenter"),
     "summary": ("screens.summary:SummaryScreen", "app.presenters.summary:SummaryPresenter"),
     "startup_error": ("screens.startup_error:StartupErrorScreen", None),
+    "repair_notice": ("screens.repair_notice:RepairNoticeScreen", "app.presenters.first_run:RepairNoticePresenter"),
     "caregiver_entry": ("screens.caregiver_entry:CaregiverEntryScreen",
                         "app.presenters.caregiver:CaregiverEntryPresenter"),
     "caregiver": ("screens.caregiver:CaregiverScreen", "app.presenters.caregiver:DashboardPresenter"),
@@ -119,15 +120,18 @@ class SmileBackApp(App):
         from app.core import StartupError, open_record
 
         try:
-            record, routine, self.notice = open_record(Path(self.data_dir), self._routine_path,
-                                                       self._exercise_clock())
+            started = open_record(Path(self.data_dir), self._routine_path, self._exercise_clock())
         except StartupError as error:
             log.error("start-up stopped: %s", error)
             self.go("startup_error", message=str(error))
             return
-        self._make_core(record, routine)
+        self._make_core(started.store, started.routine)
         from app.presenters.first_run import needs_first_run
 
+        if started.repaired:  # said first, on a screen of its own
+            self.go("repair_notice", message=started.notice)
+            return
+        self.notice = started.notice  # a banner on Home (today's backup could not be made)
         if needs_first_run(self.core):
             self.go("welcome")
         else:

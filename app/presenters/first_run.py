@@ -35,6 +35,41 @@ def finish_first_run(core: Core, navigator: Navigator) -> None:
     navigator.go("home")
 
 
+@dataclass(frozen=True)
+class RepairModel:
+    message: str
+
+
+class RepairNoticePresenter:
+    """The repair notice comes first. After it, the first run only if there never was a record:
+    a record brought back from a backup goes home (through the safety note if it was not confirmed)."""
+
+    def __init__(self, core: Core, navigator: Navigator, view: Shows):
+        self.core, self.navigator, self.view = core, navigator, view
+        self.message = ""
+
+    def prepare(self, message: str) -> None:
+        self.message = message
+
+    def enter(self) -> None:
+        self.view.show(RepairModel(self.message))
+
+    def go_on(self) -> None:
+        profile = load_profile(self.core.store)
+        if not profile.safety_confirmed:
+            self.navigator.go("safety", from_home=False, skipping=True)
+            return
+        if profile.needs_first_run:
+            save_profile(self.core.store, replace(profile, first_run_done=True))
+        self.navigator.go("home")
+
+    def on_key(self, name: str) -> bool:
+        if name in ("enter", "escape"):
+            self.go_on()
+            return True
+        return False
+
+
 class WelcomePresenter:
     def __init__(self, core: Core, navigator: Navigator, view: Shows):
         self.core, self.navigator, self.view = core, navigator, view

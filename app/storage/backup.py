@@ -79,6 +79,26 @@ def check_database(path: Path) -> str | None:
     return None
 
 
+def holds_sessions(path: Path) -> bool:
+    """Whether the database file at `path` records at least one session."""
+    try:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+            return connection.execute("SELECT EXISTS (SELECT 1 FROM sessions)").fetchone()[0] == 1
+    except sqlite3.Error:
+        return False
+
+
+def has_tables(path: Path) -> bool:
+    """False for an empty file, or a database with no table at all: nothing was ever kept in it."""
+    if path.stat().st_size == 0:
+        return False
+    try:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+            return connection.execute("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type='table')").fetchone()[0] == 1
+    except sqlite3.Error:
+        return True  # unreadable is damage, judged by the integrity check, not emptiness
+
+
 def read_only_uri(path: Path) -> str:
     """A read-only SQLite URI; as_uri() escapes '?', '#' and spaces a folder name may hold."""
     return Path(path).resolve().as_uri() + "?mode=ro"
@@ -243,9 +263,15 @@ def backups_to_keep(backups: list[BackupInfo], keep_recent: int = KEEP_RECENT) -
 
 
 def prune_backups(data_dir: Path | str, keep_recent: int = KEEP_RECENT) -> list[Path]:
-    """Delete backups the retention rule no longer keeps; returns what was deleted."""
+    """Delete backups the retention rule no longer keeps; returns what was deleted.
+
+    The newest backup that holds any session is always kept, whatever came after it
+    (days of copies of an emptied record must never push the last good one out)."""
     backups = list_backups(data_dir)
     kept = {b.path for b in backups_to_keep(backups, keep_recent)}
+    with_sessions = next((b for b in backups if holds_sessions(b.path)), None)
+    if with_sessions is not None:
+        kept.add(with_sessions.path)
     removed = [b.path for b in backups if b.path not in kept]
     for path in removed:
         _remove_quietly(path)

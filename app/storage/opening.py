@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .backup import (PARTIAL_SUFFIX, BackupInfo, check_database, daily_backup, integrity_problems, is_corruption,
-                     list_backups, stored_revision, write_verified_copy)
+from .backup import (PARTIAL_SUFFIX, BackupInfo, check_database, daily_backup, has_tables, holds_sessions,
+                     integrity_problems, is_corruption, list_backups, stored_revision, write_verified_copy)
 from .db import REVISIONS, SchemaTooNewError, StoreError, prepare_data_dir
 from .repository import DB_NAME, Store
 
 SIDE_FILES = ("-wal", "-shm")
+EMPTIED = "the record is empty"
 # Below this much free space a session could not be recorded safely.
 MIN_FREE_BYTES = 1024 * 1024
 _NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
@@ -35,6 +36,7 @@ _NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 class OpenResult:
     store: Store
     notice: str | None  # for the patient, shown once at start; None when all was well
+    repaired: bool = False  # the record was damaged, emptied or lost, and mended from a backup or afresh
 
 
 def open_store(data_dir: Path | str, today: date, now: datetime | None = None) -> OpenResult:
@@ -43,17 +45,17 @@ def open_store(data_dir: Path | str, today: date, now: datetime | None = None) -
     db_path = data_dir / DB_NAME
     ensure_writable(data_dir)
     existed = db_path.exists()
-    notices = []
+    repair = None
     if existed:
-        damage = find_damage(db_path)
+        damage = find_damage(db_path) or emptied(db_path)
         if damage:
-            notices.append(recover_damaged(db_path, damage, now))
+            repair = recover_damaged(db_path, damage, now)
     else:
-        notices.append(recover_missing(db_path, now))
+        repair = recover_missing(db_path, now)
     refuse_newer_schema(db_path)
-    notices.append(_backup_notice(db_path, today))
+    notices = [repair, _backup_notice(db_path, today)]
     store = _open(data_dir, remove_on_failure=not existed)
-    return OpenResult(store, "\n\n".join(n for n in notices if n) or None)
+    return OpenResult(store, "\n\n".join(n for n in notices if n) or None, repaired=repair is not None)
 
 
 # --- the folder ---------------------------------------------------------------------------
@@ -126,13 +128,20 @@ def find_damage(db_path: Path) -> str | None:
     return "; ".join(problems) or None
 
 
+def emptied(db_path: Path) -> str | None:
+    """An empty record (no bytes, or no table) beside backups was lost, not never made."""
+    if not has_tables(db_path) and list_backups(db_path.parent):
+        return EMPTIED
+    return None
+
+
 def recover_damaged(db_path: Path, damage: str, now: datetime) -> str:
     """Move the damaged file aside and put the newest good backup in its place."""
     moved = move_aside(db_path, now)
     backup = newest_good_backup(db_path.parent)
     if backup is not None:
         write_verified_copy(backup.path, db_path)
-    return _damage_notice(moved, backup)
+    return _damage_notice(moved, backup, damage)
 
 
 def recover_missing(db_path: Path, now: datetime) -> str | None:
@@ -173,15 +182,16 @@ def move_aside(db_path: Path, now: datetime, label: str = "damaged") -> Path:
 
 
 def newest_good_backup(data_dir: Path) -> BackupInfo | None:
-    for backup in list_backups(data_dir):
-        if check_database(backup.path) is None:
-            return backup
-    return None
+    """The newest backup that passes its check, preferring one that holds sessions (a copy
+    made while the record was empty would bring nothing back)."""
+    good = [backup for backup in list_backups(data_dir) if check_database(backup.path) is None]
+    return next((backup for backup in good if holds_sessions(backup.path)), good[0] if good else None)
 
 
-def _damage_notice(moved: Path, backup: BackupInfo | None) -> str:
-    first = ("SmileBack found that its health record was damaged and could not be read safely. "
-             f"The damaged file has been kept, not deleted, at {moved}.")
+def _damage_notice(moved: Path, backup: BackupInfo | None, damage: str = "") -> str:
+    what = ("its health record was empty although backups exist"
+            if damage == EMPTIED else "its health record was damaged and could not be read safely")
+    first = f"SmileBack found that {what}. The file has been kept, not deleted, at {moved}."
     if backup is None:
         return (first + " There was no backup to bring back, so a new, empty record has been "
                 "started. Your plan will need to be set up again.")

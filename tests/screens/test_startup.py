@@ -28,3 +28,38 @@ def test_a_time_scale_out_of_range_is_refused(capsys):
     with pytest.raises(SystemExit):
         parse_args(["--time-scale", "0"])
     assert "--time-scale must be greater than 0" in capsys.readouterr().err
+
+
+def test_a_record_mended_at_start_is_told_first_and_never_restarts_the_first_run(data_dir, clock):
+    """Issue 11.2: a record damaged after the first day came back from the morning copy (taken
+    before the first run finished) and showed Welcome as if the patient were new."""
+    from datetime import timedelta
+
+    from app.storage.repository import DB_NAME
+
+    Driver(data_dir, clock, first_run_done=False).close()  # day 1: opened, set-up left for later
+    clock.advance(timedelta(hours=24).total_seconds())
+    second = Driver(data_dir, clock, first_run_done=False)  # day 2: the morning copy, then set-up
+    second.tap("next_button")
+    second.tap("confirm_button")
+    second.tap("continue_button")
+    second.tap("skip_rest_button")
+    assert second.screen.name == "home"
+    second.close()
+    (data_dir / DB_NAME).write_bytes(b"")  # then the record is emptied
+    for side in ("-wal", "-shm"):
+        (data_dir / (DB_NAME + side)).unlink(missing_ok=True)
+
+    again = Driver(data_dir, clock, first_run_done=False)
+    try:
+        assert again.screen.name == "repair_notice"
+        message = again.text("message_label")
+        assert "empty" in message and "smileback-damaged-" in message and "26 November 2026" in message
+        again.tap("go_on_button")
+        # The morning copy predates the safety confirmation: the note again, then Home, no Welcome.
+        assert again.screen.name == "safety"
+        again.tap("confirm_button")
+        again.tap("continue_button")
+        assert again.screen.name == "home"
+    finally:
+        again.close()
