@@ -69,12 +69,9 @@ def backup_lines(data_dir: Path | str, today: date) -> list[BackupLine]:
 # --- backing up now and restoring ------------------------------------------------------------
 
 def back_up_now(store: Store, today: date) -> str:
-    """Make today's copy if there is none yet; say what happened. Raises StoreError."""
-    made = daily_backup(store, today)
-    if made is None:
-        return ("Today's copy already exists: SmileBack makes one when it opens each day. "
-                "The next one will be made tomorrow.")
-    return f"Done: today's copy is saved ({made.name})."
+    """Make today's copy afresh, from the record as it is now; say so. Raises StoreError."""
+    made = daily_backup(store, today, fresh=True)
+    return f"Done: today's copy now holds everything recorded so far ({made.name})."
 
 
 @dataclass(frozen=True)

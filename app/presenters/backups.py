@@ -37,13 +37,17 @@ class BackupsPresenter:
     def __init__(self, core: Core, navigator: Navigator, view: BackupsView):
         self.core, self.navigator, self.view = core, navigator, view
         self.default_folder = str(default_export_folder())
+        self.messages: dict[str, str] = {}  # each section's last word, kept until the screen is left
 
     def enter(self) -> None:
+        self.messages = {}
         self._show()
 
-    def _show(self, **messages) -> None:
+    def _show(self, scroll: bool = False, **messages) -> None:
+        self.messages.update(messages)
         lines = tuple(record_copies.backup_lines(self.core.store.data_dir, self.core.today()))
-        self.view.show(BackupsModel(lines, "" if lines else NO_BACKUPS, **messages))
+        self.view.show(BackupsModel(lines, "" if lines else NO_BACKUPS, show_backups_message=scroll,
+                                    **self.messages))
 
     def back(self) -> None:
         self.navigator.go("settings")
@@ -91,7 +95,7 @@ class BackupsPresenter:
             pass  # the old handle still reads the unchanged file; the message says what failed
 
     def _say(self, message: str) -> None:
-        self._show(backups_message=message, show_backups_message=True)
+        self._show(scroll=True, backups_message=message)
 
     def export(self, folder_text: str) -> None:
         try:

@@ -198,8 +198,9 @@ def _database_path(store_or_path: Store | Path | str) -> Path:
     return path / DB_NAME if path.is_dir() else path
 
 
-def daily_backup(store_or_path: Store | Path | str, today: date) -> Path | None:
-    """Make today's backup unless it exists; returns its path, or None if nothing was done.
+def daily_backup(store_or_path: Store | Path | str, today: date, fresh: bool = False) -> Path | None:
+    """Make today's backup unless it exists (or, `fresh`, make it anew from the record as it is
+    now); returns its path, or None if nothing was done.
 
     Accepts a Store, the database file, or the data folder. Raises StoreError (with the
     temporary file removed) when the copy cannot be written or fails its check.
@@ -211,7 +212,7 @@ def daily_backup(store_or_path: Store | Path | str, today: date) -> Path | None:
     target = folder / f"smileback-{today.isoformat()}.sqlite3"
     if folder.is_dir():
         remove_partial_files(folder)
-    if target.exists():
+    if target.exists() and not fresh:
         return None
     try:
         prepare_data_dir(folder)
@@ -224,7 +225,7 @@ def daily_backup(store_or_path: Store | Path | str, today: date) -> Path | None:
 
 def remove_partial_files(folder: Path) -> None:
     """Half-written copies left by a crash are never backups; clear them away."""
-    for partial in folder.glob(f"*{PARTIAL_SUFFIX}"):
+    for partial in folder.glob(f"*{PARTIAL_SUFFIX}*"):  # the copy, and SQLite's journal beside it
         _remove_quietly(partial)
 
 

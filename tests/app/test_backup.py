@@ -194,3 +194,15 @@ def test_backup_folder_is_private_even_if_made_elsewhere(store):
     os.chmod(folder, 0o755)
     daily_backup(store, TODAY)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_killed_backup_leaves_no_stray_files(tmp_path):
+    """Issue 11.5: a kill mid-copy left *.partial-journal beside the backups."""
+    from app.storage.backup import backups_dir, remove_partial_files
+
+    folder = backups_dir(tmp_path)
+    folder.mkdir(parents=True)
+    for name in ("smileback-2026-11-25.sqlite3.partial", "smileback-2026-11-25.sqlite3.partial-journal"):
+        (folder / name).write_bytes(b"half")
+    remove_partial_files(folder)
+    assert list(folder.iterdir()) == []

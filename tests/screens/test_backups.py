@@ -178,14 +178,18 @@ def test_restore_is_allowed_once_the_open_session_is_closed(ui):
     assert sessions(ui) == [("2026-11-24", "completed")]
 
 
-def test_back_up_now_says_when_todays_copy_exists(ui, data_dir):
+def test_back_up_now_makes_a_fresh_copy_every_time(ui, data_dir):
+    """Issue 11.5: it said "today's copy already exists", and the latest sessions were in no backup."""
+    import sqlite3
+    from contextlib import closing
+
     open_backups(ui)
-    ui.tap("backup_now_button")
-    assert "already exists" in ui.text("backups_message_label")
-    (data_dir / "backups" / "smileback-2026-11-25.sqlite3").unlink()
+    add_session(ui.app.core.store, ui.app.core.store.current_plan(), at(25, 9))  # after the morning copy
     ui.tap("backup_now_button")
     assert "Done" in ui.text("backups_message_label")
     assert backup_names(data_dir) == ["smileback-2026-11-25.sqlite3"]
+    with closing(sqlite3.connect(data_dir / "backups" / "smileback-2026-11-25.sqlite3")) as conn:
+        assert conn.execute("SELECT count(*) FROM sessions").fetchone() == (1,)
     assert [r.title_text for r in rows(ui)] == ["Today, Wed 25 Nov"]
 
 

@@ -45,7 +45,7 @@ def test_a_restore_asks_then_goes_on_with_the_restored_record(core, navigator, s
 def test_back_up_now_and_export_say_what_happened(core, navigator, screen, tmp_path):
     presenter = backups(core, navigator, screen)
     presenter.back_up_now()
-    assert screen.model.backups_message.startswith("Done: today's copy is saved")
+    assert screen.model.backups_message.startswith("Done: today's copy now holds everything")
     presenter.export(str(tmp_path / "out"))
     assert "Saved your whole record" in screen.model.export_message
     presenter.import_file("")
@@ -54,3 +54,12 @@ def test_back_up_now_and_export_say_what_happened(core, navigator, screen, tmp_p
 
 def test_escape_goes_back_to_settings(core, navigator, screen):
     assert backups(core, navigator, screen).on_key("escape") and navigator.current == "settings"
+
+
+def test_each_section_keeps_its_message_until_the_screen_is_left(core, navigator, screen, tmp_path):
+    presenter = backups(core, navigator, screen)
+    presenter.export(str(tmp_path / "out"))
+    presenter.import_file("")
+    assert "Saved your whole record" in screen.model.export_message and screen.model.import_message
+    presenter.enter()
+    assert screen.model.export_message == "" == screen.model.import_message
