@@ -18,6 +18,7 @@ PLACEHOLDERS = ("side", "cheek", "eye")
 PICTURES = ("prepare", "heat", "massage", "eyes")
 FOCUSES = ("face", "cheek", "nostril", "mouth", "eye")
 DIRECTIONS = ("", "clockwise", "counter-clockwise")
+KEY_MAX = 40  # the record keeps a step's key in 40 characters (and the export reads no longer ones back)
 
 
 class RoutineError(ValueError):
@@ -111,11 +112,14 @@ class _Reader:
         where = f"{self.path}.{name}" if self.path else name
         return RoutineError(f"{self.source}: field '{where}' {problem}")
 
-    def text(self, name: str, default: str | None = None, placeholders: tuple[str, ...] = PLACEHOLDERS) -> str:
+    def text(self, name: str, default: str | None = None, placeholders: tuple[str, ...] = PLACEHOLDERS,
+             longest: int | None = None) -> str:
         """Non-empty text whose {placeholders} are all among `placeholders`, each bare."""
         value = self.table.get(name, default)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(name, f"must be non-empty text, got {value!r}")
+        if longest is not None and len(value) > longest:
+            raise self.fail(name, f"must be at most {longest} characters, got {len(value)}")
         self._check_placeholders(name, value, placeholders)
         return value
 
@@ -176,6 +180,8 @@ def load_routine(path: Path | str = DEFAULT_ROUTINE) -> Routine:
         raise RoutineError(f"{path}: cannot be read ({error.strerror or error})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise RoutineError(f"{path}: is not valid TOML ({error})") from None
+    except RecursionError:
+        raise RoutineError(f"{path}: is nested too deeply to be a routine") from None
     return parse_routine(raw, str(path))
 
 
@@ -233,7 +239,7 @@ def _parse_step(reader: _Reader) -> Step:
         low = high = seconds = 0
     parts = tuple(
         Part(
-            key=p.text("key"),
+            key=p.text("key", placeholders=(), longest=KEY_MAX),
             title=p.text("title"),
             instruction=p.text("instruction"),
             spoken=p.text("spoken"),
@@ -245,8 +251,11 @@ def _parse_step(reader: _Reader) -> Step:
     )
     if parts and not timed:
         raise reader.fail("parts", "only a timed step can have parts")
+    part_keys = [p.key for p in parts]
+    if len(set(part_keys)) != len(part_keys):
+        raise reader.fail("parts", f"has a repeated key among {part_keys}")
     return Step(
-        key=reader.text("key"),
+        key=reader.text("key", placeholders=(), longest=KEY_MAX),
         title=reader.text("title"),
         short=reader.text("short", reader.table.get("title")),
         instruction=reader.text("instruction"),

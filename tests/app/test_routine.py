@@ -110,3 +110,34 @@ def test_escaped_braces_are_still_allowed():
     data["steps"][1]["spoken"] = "Warm {{side}} {side}"
     routine = parse_routine(data)
     assert routine.personalise(routine.step("heat").spoken, "left").startswith("Warm {side} ")
+
+
+# --- issue 11.9: files that crashed or exported what could not be imported ------------------
+
+def test_deep_nesting_is_a_message_not_a_recursion_error(tmp_path):
+    from app.routine import RoutineError, load_routine
+
+    bad = tmp_path / "routine.toml"
+    bad.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(RoutineError, match="nested too deeply"):
+        load_routine(bad)
+
+
+def test_a_repeated_part_key_names_the_field(tmp_path):
+    from app.routine import DEFAULT_ROUTINE, RoutineError, load_routine
+
+    path = tmp_path / "routine.toml"
+    path.write_text(DEFAULT_ROUTINE.read_text().replace('key = "counter"', 'key = "clockwise"'))
+    with pytest.raises(RoutineError, match=r"steps\[3\]\.parts.*repeated key"):
+        load_routine(path)
+
+
+@pytest.mark.parametrize("where", ['key = "heat"', 'key = "upward"'])
+def test_a_key_longer_than_the_record_keeps_is_refused(tmp_path, where):
+    from app.routine import DEFAULT_ROUTINE, RoutineError, load_routine
+
+    long_key = where.replace('"', '"' + "k" * 41, 1)
+    path = tmp_path / "routine.toml"
+    path.write_text(DEFAULT_ROUTINE.read_text().replace(where, long_key, 1))
+    with pytest.raises(RoutineError, match="at most 40"):
+        load_routine(path)
