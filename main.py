@@ -13,8 +13,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--time-scale", type=float, default=1.0,
                         help="run every timer N times faster, for demonstrations (default 1)")
     args = parser.parse_args(argv)
-    if not 0 < args.time_scale <= 1000:
-        parser.error("--time-scale must be greater than 0 and at most 1000")
+    if not 0.1 <= args.time_scale <= 1000:  # also refuses nan; below 0.1 timers would seem frozen
+        parser.error("--time-scale must be from 0.1 to 1000")
     return args
 
 

@@ -23,11 +23,13 @@ def test_command_line_options():
 
 
 def test_a_time_scale_out_of_range_is_refused(capsys):
+    """Issue 11.10: a tiny scale (1e-9) froze every timer."""
     import pytest
 
-    with pytest.raises(SystemExit):
-        parse_args(["--time-scale", "0"])
-    assert "--time-scale must be greater than 0" in capsys.readouterr().err
+    for value in ("0", "1e-9", "0.09", "1001", "nan"):
+        with pytest.raises(SystemExit):
+            parse_args(["--time-scale", value])
+        assert "--time-scale must be from 0.1 to 1000" in capsys.readouterr().err
 
 
 def test_a_record_mended_at_start_is_told_first_and_never_restarts_the_first_run(data_dir, clock):
