@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from .repository import Store
 
 FORMAT = "smileback-health-record"
 VERSION = 1
+EARLIEST_DAY = date(2021, 1, 1)  # five years before SmileBack's first release: earlier is a wrong clock
 PRIVATE_SETTING_PREFIX = "caregiver."
 MAX_SECONDS = 24 * 3600
 MAX_POSITION = 1000
@@ -180,9 +181,11 @@ class _Fields:
     def day(self, name: str) -> date:
         value = self.raw(name)
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except (TypeError, ValueError):
             raise self.fail(name, f"must be a date like 2026-11-25, got {_kind(value)}") from None
+        self._check_plausible(name, day, value)
+        return day
 
     def instant(self, name: str, optional: bool = False) -> datetime | None:
         """An ISO timestamp with its UTC offset, kept as aware UTC (as the store keeps it)."""
@@ -193,10 +196,19 @@ class _Fields:
             parsed = datetime.fromisoformat(value)
             if parsed.tzinfo is None:
                 raise ValueError("no UTC offset")
-            return parsed.astimezone(timezone.utc)
+            moment = parsed.astimezone(timezone.utc)
         except (TypeError, ValueError, OverflowError):
             raise self.fail(name, "must be a date and time with its UTC offset, like "
                                   f"2026-11-25T08:00:00+00:00, got {_kind(value)}") from None
+        self._check_plausible(name, moment.date(), value)
+        return moment
+
+    def _check_plausible(self, name: str, day: date, value) -> None:
+        """No record of this app was kept before EARLIEST_DAY, nor after this device's today
+        (a day of margin for a zone ahead): such a date is a wrong clock, and would wreck the figures."""
+        latest = datetime.now(timezone.utc).date() + timedelta(days=1)
+        if not EARLIEST_DAY <= day <= latest:
+            raise self.fail(name, f"must be a date from {EARLIEST_DAY:%d %B %Y} to today, got {_kind(value)}")
 
     def items(self, name: str) -> list[_Fields]:
         values = self.raw(name)
@@ -383,6 +395,7 @@ def _merge_sessions(s, sessions: tuple[_SessionIn, ...], plan_ids: list[int], re
         if (session.started_at, session.local_date) in existing:
             report.skipped_duplicates += 1
             continue
+        existing.add((session.started_at, session.local_date))  # the same session twice in one file
         s.add(SessionRecord(
             plan_id=plan_ids[session.plan], local_date=session.local_date, started_at=session.started_at,
             ended_at=session.ended_at, last_activity_at=session.last_activity_at,

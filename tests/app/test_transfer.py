@@ -142,8 +142,8 @@ def test_merge_recognises_a_session_by_its_start_and_local_date(exported, other)
     import_json(other, exported)
     document["sessions"][0]["note"] = "edited elsewhere"
     document["sessions"].append(copy.deepcopy(document["sessions"][1]))
-    document["sessions"][-1]["started_at"] = "2026-12-24T09:00:00+00:00"
-    document["sessions"][-1]["local_date"] = "2026-12-24"
+    document["sessions"][-1]["started_at"] = "2026-11-20T09:00:00+00:00"
+    document["sessions"][-1]["local_date"] = "2026-11-20"
     changed = exported.with_name("changed.json")
     changed.write_text(json.dumps(document), encoding="utf-8")
     report = import_json(other, changed)
@@ -190,6 +190,12 @@ BAD_DOCUMENTS = [
     ("rest_days[0].local_date", lambda d: d["rest_days"][0].update(local_date=20261001)),
     ("settings.profile.side", lambda d: d["settings"].update({"profile.side": 3})),
     ("settings", lambda d: d.update(settings=[])),
+    # Issue 11.7 and 11.8: dates no SmileBack record can hold.
+    ("sessions[1].local_date", lambda d: d["sessions"][1].update(local_date="1970-01-01")),
+    ("sessions[1].started_at", lambda d: d["sessions"][1].update(started_at="0001-01-01T08:00:00+00:00")),
+    ("sessions[1].started_at", lambda d: d["sessions"][1].update(started_at="2999-01-01T08:00:00+00:00")),
+    ("plans[0].created_at", lambda d: d["plans"][0].update(created_at="2999-01-01T08:00:00+00:00")),
+    ("rest_days[0].local_date", lambda d: d["rest_days"][0].update(local_date="1999-12-31")),
 ]
 
 
@@ -202,6 +208,15 @@ def test_a_bad_field_is_named_and_nothing_is_imported(exported, other, tmp_path,
     with pytest.raises(ImportFileError, match=f"field '{_re(field)}'.*Nothing was imported"):
         import_json(other, bad)
     assert read(export_json(other, tmp_path / "after.json")) == before
+
+
+def test_the_same_session_twice_in_one_file_is_added_once(exported, other, tmp_path):
+    document = read(exported)
+    document["sessions"].append(copy.deepcopy(document["sessions"][0]))
+    twice = tmp_path / "twice.json"
+    twice.write_text(json.dumps(document), encoding="utf-8")
+    report = import_json(other, twice)
+    assert report.added_sessions == len(document["sessions"]) - 1 and report.skipped_duplicates == 1
 
 
 def _re(text: str) -> str:
