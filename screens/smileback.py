@@ -205,6 +205,9 @@ class SmileBackApp(App):
                 setattr(screen, key, value)
         self.manager.current = name
 
+    def close_app(self) -> None:
+        self.stop()
+
     # --- caregiver mode: the core times it; the window reports touches ---------------------
 
     def start_caregiver_mode(self) -> None:

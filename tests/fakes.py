@@ -62,6 +62,9 @@ class FakeNavigator:
         self.caregiver_mode = True
         self.go("caregiver")
 
+    def close_app(self) -> None:
+        self.go("(closed)")
+
     def end_caregiver_mode(self) -> None:
         self.caregiver_mode = False
         self.go("home")

@@ -26,3 +26,17 @@ class Asks(Protocol):
 
 class Shows(Protocol):
     def show(self, model) -> None: ...
+
+
+class Closes(Protocol):
+    def close_app(self) -> None:
+        """Leave SmileBack (on Android: to the launcher)."""
+
+
+CLOSE_QUESTION = Question("Close SmileBack? Everything done so far is saved.", "Yes, close it", "No, stay")
+
+
+def ask_to_close(view: Asks, navigator: Closes) -> bool:
+    """Escape (Android's back) on a first screen: asked, never a silent exit."""
+    view.ask(CLOSE_QUESTION, navigator.close_app)
+    return True

@@ -12,7 +12,7 @@ from ..formatting import duration_words
 from ..profile import SIDE_LABELS, load_profile, profile_from_entries, save_profile
 from ..settings import SUGGESTED_REMINDER_TIME, PreferencesError, validate_reminder_time
 from ..vocabulary import SIDES
-from .base import Navigator, Shows
+from .base import Navigator, Shows, ask_to_close
 
 STEPS = 4  # welcome, safety, about you, your plan
 
@@ -80,6 +80,9 @@ class WelcomePresenter:
     def skip(self) -> None:
         """Skipping set-up still passes through the safety note: it cannot be skipped."""
         self.navigator.go("safety", from_home=False, skipping=True)
+
+    def on_key(self, name: str) -> bool:
+        return ask_to_close(self.view, self.navigator) if name == "escape" else False
 
 
 @dataclass(frozen=True)

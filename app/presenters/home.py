@@ -10,7 +10,7 @@ from ..practice import TodaySummary, closing_status
 from ..runner import State
 from ..storage.repository import SessionView
 from ..vocabulary import DayStatus, StepStatus, TodayStatus
-from .base import Navigator, Shows
+from .base import Navigator, Shows, ask_to_close
 
 START_WORDS = {
     TodayStatus.NOT_STARTED: "Start today's session",
@@ -77,6 +77,9 @@ class HomePresenter:
             self.core.runner = practice.new_runner()
             self.core.runner.start()
         self.navigator.go("summary" if self.core.runner.state == State.SESSION_FINISHED else "session")
+
+    def on_key(self, name: str) -> bool:
+        return ask_to_close(self.view, self.navigator) if name == "escape" else False
 
     def close_interrupted(self) -> None:
         if self._interrupted is not None:

@@ -68,3 +68,10 @@ def test_auto_advance_preference_moves_on_by_itself(ui):
     ui.tap("main_button")
     ui.advance(601)
     assert ui.text("title_label") == "Facial massage"
+
+
+def test_escape_on_home_asks_instead_of_quitting(ui):
+    ui.press_key("escape")
+    assert ui.screen.name == "home"
+    ui.tap_text("No, stay")
+    assert ui.screen.name == "home" and not ui.closed

@@ -89,3 +89,9 @@ def test_your_plan_with_no_reminder_sets_none(core, navigator, screen):
     plan.toggle_no_reminder("10:00")
     plan.finish("10:00")
     assert core.preferences.reminder_times == ()
+
+
+def test_escape_on_welcome_asks_before_closing(core, navigator, screen):
+    welcome = WelcomePresenter(core, navigator, screen)
+    assert welcome.on_key("escape") is True and navigator.visits == []
+    assert screen.questions[-1][0].yes == "Yes, close it"

@@ -70,3 +70,14 @@ def test_the_day_rolls_over_at_midnight(core, navigator, screen, clock):
     assert len(screen.shown) == shown + 1 and screen.model.date_text.startswith("Thursday 26")
     presenter.check_day()
     assert len(screen.shown) == shown + 1  # the same day: nothing redrawn
+
+
+def test_escape_on_home_asks_before_closing(core, navigator, screen):
+    """Issue 11: Escape on Home quit the app without asking."""
+    presenter = home(core, navigator, screen)
+    assert presenter.on_key("escape") is True and navigator.visits == []
+    screen.answer(yes=False)
+    assert navigator.visits == []
+    presenter.on_key("escape")
+    screen.answer(yes=True)
+    assert navigator.current == "(closed)"
