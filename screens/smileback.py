@@ -132,8 +132,12 @@ class SmileBackApp(App):
             self.go("repair_notice", message=started.notice)
             return
         self.notice = started.notice  # a banner on Home (today's backup could not be made)
+        from app.presenters.summary import resume_unsaved_summary
+
         if needs_first_run(self.core):
             self.go("welcome")
+        elif resume_unsaved_summary(self.core):  # killed on the summary: the note as typed, offered again
+            self.go("summary")
         else:
             self.screen("home").presenter.enter()
 

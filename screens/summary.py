@@ -15,11 +15,15 @@ class SummaryScreen(PresentedScreen):
     rating = NumericProperty(0)
     error_text = StringProperty("")
 
+    def on_kv_post(self, *_):
+        self.ids.note_input.bind(text=lambda _box, text: self.presenter and self.presenter.keep_draft(text))
+
     def on_pre_enter(self, *_):
-        self.ids.note_input.text = ""
         self.presenter.enter()
 
     def show(self, model) -> None:
+        if model.note is not None and self.ids.note_input.text != model.note:
+            self.ids.note_input.text = model.note
         self.heading, self.total_text = model.heading, model.total_text
         self.rating, self.error_text = model.rating, model.error_text
         box = self.ids.steps_box

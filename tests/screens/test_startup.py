@@ -65,3 +65,31 @@ def test_a_record_mended_at_start_is_told_first_and_never_restarts_the_first_run
         assert again.screen.name == "home"
     finally:
         again.close()
+
+
+def test_a_note_typed_on_the_summary_survives_a_kill(data_dir, clock):
+    from app.runner import State
+
+    ui = Driver(data_dir, clock)
+    ui.tap("start_button")
+    runner = ui.app.core.runner
+    while runner.state != State.SESSION_FINISHED:  # a whole session, quickly
+        if runner.state == State.RUNNING and runner.current.step.timed:
+            clock.advance(runner.remaining() + 0.5)
+            runner.tick()
+        else:
+            runner.confirm()
+    ui.app.go("summary")
+    ui.settle()
+    ui.tap(ui.widget("rating_row").children[1])  # 4
+    ui.type_into("note_input", "Eye closed better")
+    ui.kill()
+
+    again = Driver(data_dir, clock)
+    try:
+        assert again.screen.name == "summary"
+        assert again.text("note_input") == "Eye closed better" and again.screen.rating == 4
+        again.tap("save_button")
+        assert again.screen.name == "home"
+    finally:
+        again.close()

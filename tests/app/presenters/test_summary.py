@@ -44,3 +44,35 @@ def test_a_note_too_long_is_refused_and_nothing_is_lost(core, navigator, screen,
     summary.save("x" * 2001)
     assert "too long" in screen.model.error_text and navigator.current is None
     assert store.session(runner.session_id).note is None and core.runner is runner
+
+
+def test_a_note_typed_then_killed_is_offered_again_on_the_next_start(core, navigator, screen, clock, store, routine):
+    """Issue 11: a note and rating typed on the summary were lost if the app was killed there."""
+    from app.core import Core
+    from app.presenters.summary import resume_unsaved_summary
+
+    runner = finished_session(core, clock)
+    summary = SummaryPresenter(core, navigator, screen)
+    summary.enter()
+    summary.choose_rating(4)
+    summary.keep_draft("Cheek looser")
+    # killed here; the next start:
+    again = Core(store, routine, clock)
+    assert resume_unsaved_summary(again) and again.runner.session_id == runner.session_id
+    offered = SummaryPresenter(again, navigator, screen)
+    offered.enter()
+    assert (screen.model.note, screen.model.rating) == ("Cheek looser", 4)
+    offered.save("Cheek looser")
+    assert store.session(runner.session_id).rating == 4
+    assert not resume_unsaved_summary(Core(store, routine, clock))  # saved: nothing offered again
+
+
+def test_a_new_summary_starts_empty_whatever_an_older_draft_says(core, navigator, screen, clock):
+    finished_session(core, clock)
+    summary = SummaryPresenter(core, navigator, screen)
+    summary.enter()
+    summary.keep_draft("for the first session")
+    summary.save("for the first session")
+    finished_session(core, clock)
+    summary.enter()
+    assert screen.model.note == "" and screen.model.rating == 0
