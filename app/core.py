@@ -95,6 +95,22 @@ class Core:
         for listener in self._listeners:
             listener(prefs)
 
+    # --- cues ---------------------------------------------------------------------------
+
+    def cue_status(self) -> str:
+        """What works here, in words for Settings; "" where nothing can be told (a test sink)."""
+        working = self.cues.working() if isinstance(self.cues, CuePlayer) else None
+        if working is None:
+            return ""
+        words = {"voice": "Voice", "sounds": "Sounds", "vibration": "Vibration"}
+        return "  ".join(f"{words[name]}: {'working' if ok else 'unavailable on this device'}."
+                         for name, ok in working.items())
+
+    def test_cues(self) -> None:
+        """A sample cue by every way that is switched on, so the patient hears what a step sounds like."""
+        if self.cues is not None:
+            self.cues(Cue("step_start", "This is how SmileBack will guide you.", vibrate=True))
+
     # --- reminders ---------------------------------------------------------------------
 
     def _desktop_reminders(self) -> ReminderScheduler | None:

@@ -114,6 +114,11 @@ class CuePlayer:
         self.speech, self.sound, self.vibrator = speech, sound, vibrator
         self.prefs = prefs or CuePreferences()
 
+    def working(self) -> dict[str, bool]:
+        """Which ways of giving a cue still work here (a port that failed says so)."""
+        return {name: getattr(port, "available", True)
+                for name, port in (("voice", self.speech), ("sounds", self.sound), ("vibration", self.vibrator))}
+
     def __call__(self, cue: Cue) -> None:
         if self.prefs.sounds:
             self.sound.play(cue.kind)

@@ -35,6 +35,7 @@ class SettingsScreen(PresentedScreen):
     profile_message = StringProperty("")
     profile_saved = BooleanProperty(False)
     problem = StringProperty("")
+    cue_status = StringProperty("")
 
     text_scales = TEXT_SCALES
     voice_speeds = VOICE_SPEEDS
@@ -56,7 +57,7 @@ class SettingsScreen(PresentedScreen):
                        self.ids.onset_input.text)
 
     def show(self, model) -> None:
-        self.prefs, self.side, self.problem = model.prefs, model.side, model.problem
+        self.prefs, self.side, self.problem, self.cue_status = model.prefs, model.side, model.problem, model.cue_status
         self.reminder_message, self.reminders_saved = model.reminder_message, model.reminders_saved
         self.profile_message, self.profile_saved = model.profile_message, model.profile_saved
         for box, message in model.problems.items():

@@ -12,6 +12,7 @@ class KivySound:
     def __init__(self, folder: Path = SOUNDS):
         self.folder = folder
         self._cache: dict[str, object] = {}
+        self.available = True  # False once a sound that is there could not be loaded (no audio here)
 
     def play(self, kind: str) -> None:
         sound = self._load(kind)
@@ -27,5 +28,6 @@ class KivySound:
                 from kivy.core.audio import SoundLoader
 
                 sound = SoundLoader.load(str(path))  # None where no audio backend exists
+                self.available = self.available and sound is not None
             self._cache[kind] = sound
         return self._cache[kind]

@@ -58,6 +58,7 @@ class SettingsModel:
     profile_message: str = ""
     profile_saved: bool = False
     problem: str = ""  # the record could not be written
+    cue_status: str = ""  # "Voice: working.  Sounds: unavailable on this device. ..."
     scroll_to: str = ""  # the first box that needs correcting
 
 
@@ -101,7 +102,12 @@ class SettingsPresenter:
                        profile.onset_date.isoformat() if profile.onset_date else "")
 
     def _show(self, **fields) -> None:
-        self.view.show(SettingsModel(self.core.preferences, self.side, **fields))
+        self.view.show(SettingsModel(self.core.preferences, self.side, cue_status=self.core.cue_status(), **fields))
+
+    def test_cues(self) -> None:
+        """Play a sample cue; a way that fails is then shown as unavailable, never silently off."""
+        self.core.test_cues()
+        self._show()
 
     # --- buttons: applied at once ----------------------------------------------------
 

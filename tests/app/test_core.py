@@ -55,3 +55,21 @@ def test_use_store_goes_on_with_another_record(store, routine, clock, tmp_path):
     core.use_store(other)
     assert core.store is other and core.runner is None and core.preferences.high_contrast
     other.close()
+
+
+class Broken:
+    available = True
+
+    def speak(self, text):
+        self.available = False  # as a plyer port does after its first failure
+
+    def play(self, kind): pass
+    def vibrate(self, seconds): pass
+
+
+def test_a_voice_that_fails_is_said_in_settings_not_silently_dropped(store, routine, clock):
+    """Issue 11: voice or sound that failed was switched off without a word."""
+    core = Core(store, routine, clock, CuePlayer(Broken(), Silent(), Silent()))
+    assert "Voice: working." in core.cue_status()
+    core.test_cues()
+    assert "Voice: unavailable on this device." in core.cue_status() and "Sounds: working." in core.cue_status()
