@@ -38,12 +38,6 @@ def _finish_session(driver) -> None:
     driver.settle()
 
 
-def _has_screen(name: str) -> bool:
-    from screens.settings import screen_exists
-
-    return screen_exists(name)
-
-
 def variant(suffix: str):
     def scene(driver, out, prefix):
         app = driver.app
@@ -63,10 +57,9 @@ def variant(suffix: str):
         driver.tap(driver.widget("rating_row").children[1])
         driver.type_into("note_input", "Cheek felt a little looser today.")
         driver.screenshot(out / f"{prefix}summary-{suffix}-lower.png")
-        if _has_screen("progress"):
-            app.go("progress")
-            driver.settle()
-            driver.screenshot(out / f"{prefix}progress-{suffix}.png")
+        app.go("progress")
+        driver.settle()
+        driver.screenshot(out / f"{prefix}progress-{suffix}.png")
         app.go("settings")
         driver.settle()
         driver.screenshot(out / f"{prefix}settings-{suffix}.png")
