@@ -89,6 +89,22 @@ class Driver:
         self.frames(2)
         self.settle()
 
+    def jump_to_end_of_step(self, seconds_before: float = 3.0) -> None:
+        """Skip to `seconds_before` the running timed step's end in one stalled frame.
+
+        The runner reads time from the monotonic clock, so a long frozen frame loses no
+        time; nothing is cued or drawn for the seconds jumped over, only what is due after.
+        """
+        remaining = self.app.runner.remaining()
+        if remaining > seconds_before:
+            self.advance(remaining - seconds_before, stall=True)
+
+    def finish_step(self, past: float = 0.5, seconds_before: float = 3.0) -> None:
+        """Live through the running timed step to `past` seconds after its end: most of it in
+        one jump, the last `seconds_before` seconds frame by frame, as a patient would."""
+        self.jump_to_end_of_step(seconds_before)
+        self.advance(self.app.runner.remaining() + past)
+
     # --- looking ------------------------------------------------------------------------
 
     @property

@@ -71,7 +71,7 @@ def test_dashboard_shows_status_adherence_and_notes(ui):
     ui.tap("start_button")
     ui.tap("main_button")
     for _ in range(3):
-        ui.advance(ui.app.runner.remaining() + 0.5)
+        ui.finish_step()
         ui.tap("main_button")
     ui.type_into("note_input", "Eye less watery")
     ui.tap("save_button")

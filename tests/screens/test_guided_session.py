@@ -17,7 +17,7 @@ def start_session(ui):
 
 
 def finish_timed_step(ui):
-    ui.advance(ui.app.runner.remaining() + 0.5)
+    ui.finish_step()  # the last seconds tick frame by frame, the rest is one jump
     assert ui.app.runner.state == State.STEP_FINISHED
     ui.tap("main_button")
 
@@ -90,7 +90,7 @@ def test_a_stalled_frame_does_not_lose_time(ui):
 def test_time_up_waits_for_the_patient_and_cues_without_looking(ui):
     start_session(ui)
     ui.tap("main_button")
-    ui.advance(601)
+    ui.finish_step(past=1)  # 601 s into the 600 s towel
     assert ui.text("title_label") == "Warm towel"  # no surprise auto-advance
     assert ui.text("status_label") == "Time is up"
     assert ui.text("main_button") == "Go on to Facial massage"
