@@ -4,16 +4,37 @@ Used by the UI tests and the screenshot scenes. All times are aware datetimes.
 """
 from __future__ import annotations
 
+import copy
 import random
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import sessionmaker
 
 from app.storage.models import SessionRecord, StepLog
 from app.storage.repository import PlanStepView, PlanView, Store
 
 REQUIRED = ("heat", "massage", "eyes")
 ALL_STEPS = ("preparation", *REQUIRED)
+
+
+@contextmanager
+def one_transaction(store: Store):
+    """The store, writing through its own methods, but every write in one transaction.
+
+    Each Store write commits on its own (an fsync each, as the app needs); seeding
+    hundreds of rows that way is slow. The copy yielded here runs the very same methods
+    on one connection whose transaction is committed once, at the end, so the rows are
+    the same, ids included. (Should the Store stop keeping its sessionmaker in `_session`,
+    the writes simply commit one by one again: slower, but the same rows.)
+    """
+    with store.engine.connect() as conn, conn.begin():
+        bulk = copy.copy(store)
+        # rollback_only: a method's commit leaves the connection's transaction open.
+        bulk._session = bulk.session_factory = sessionmaker(
+            bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only")
+        yield bulk
 
 
 def save_plan(store: Store, routine, effective: date, rest_weekdays=(), now: datetime | None = None) -> PlanView:
@@ -83,6 +104,11 @@ def seed_two_months(store: Store, routine, today: date, days: int = 60, zone=tim
     missed and rest days, one explicit rest day, notes and ratings. The pattern is fixed,
     so screenshots do not change from run to run.
     """
+    with one_transaction(store) as bulk:
+        _seed_two_months(bulk, routine, today, days, zone)
+
+
+def _seed_two_months(store: Store, routine, today: date, days: int, zone) -> None:
     rng = random.Random(20261125)
     first = today - timedelta(days=days)
     plan = save_plan(store, routine, first, rest_weekdays={6},

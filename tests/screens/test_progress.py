@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 from kivy.metrics import dp
 from kivy.tests.common import UnitTestTouch
 
-from tests.seed import REQUIRED, add_session, save_plan
+from tests.seed import REQUIRED, add_session, one_transaction, save_plan
 
 TODAY = date(2026, 11, 25)  # the FakeClock's day, a Wednesday
 
@@ -17,11 +17,12 @@ def seed(ui):
     """From 10 Nov: 10-14 done (best run, 5), 15 missed, 16 partly done, 17-21 missed, 22-25 done (4)."""
     companion = ui.app.companion
     store = companion.store
-    plan = save_plan(store, companion.routine, date(2026, 11, 10))
-    for day in (10, 11, 12, 13, 14, 22, 23, 24):
-        add_session(store, plan, at(day))
-    add_session(store, plan, at(16), done=("preparation", "heat"), skipped=("massage", "eyes"))
-    add_session(store, plan, at(25, 7), done=REQUIRED, skipped=("preparation",))  # before the clock's 08:00
+    with one_transaction(store) as bulk:
+        plan = save_plan(bulk, companion.routine, date(2026, 11, 10))
+        for day in (10, 11, 12, 13, 14, 22, 23, 24):
+            add_session(bulk, plan, at(day))
+        add_session(bulk, plan, at(16), done=("preparation", "heat"), skipped=("massage", "eyes"))
+        add_session(bulk, plan, at(25, 7), done=REQUIRED, skipped=("preparation",))  # before the clock's 08:00
     return plan
 
 
