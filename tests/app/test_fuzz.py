@@ -21,6 +21,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
+import app.caregiver.pin as pin_module
+import app.caregiver.plan_edit as plan_edit
+import app.profile as profile_module
+import app.reminders as reminders_module
+import app.settings as settings_module
 from app.clock import FakeClock
 from app.companion import Companion
 from app.routine import DEFAULT_ROUTINE, SIDES, RoutineError, load_routine, parse_routine
@@ -156,7 +161,6 @@ def test_load_routine_takes_any_file(content):
 
 # --- preferences ----------------------------------------------------------------------------------
 
-settings_module = pytest.importorskip("app.settings")
 numbers_and_text = st.one_of(st.floats(allow_nan=True), st.integers(), st.integers(-10**400, 10**400),
                              st.text(max_size=12),
                              st.none(), st.booleans())
@@ -224,8 +228,6 @@ def test_stored_preferences_never_stop_the_app(other, prefs):
 
 # --- profile --------------------------------------------------------------------------------------
 
-profile_module = pytest.importorskip("app.profile")
-
 
 @PURE_SETTINGS
 @given(st.none() | st.text(max_size=60), st.none() | st.text(max_size=14), scalars)
@@ -247,7 +249,6 @@ def test_stored_profile_never_stops_the_app(other, profile):
 
 # --- reminders ------------------------------------------------------------------------------------
 
-reminders_module = pytest.importorskip("app.reminders")
 instants = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1),
                         timezones=st.just(timezone.utc) | st.builds(
                             lambda minutes: timezone(timedelta(minutes=minutes)), st.integers(-14 * 60, 14 * 60)))
@@ -266,8 +267,6 @@ def test_stored_reminder_log_never_stops_the_app(stored, now, today_done):
 
 # --- caregiver --------------------------------------------------------------------------------------
 
-pin_module = pytest.importorskip("app.caregiver.pin")
-plan_edit = pytest.importorskip("app.caregiver.plan_edit")
 cheap_hash = st.builds(lambda pin, n: pin_module.hash_pin(pin, b"salt", n),
                        st.from_regex(r"[0-9]{4,8}", fullmatch=True), st.integers(1, 3))
 lock_settings = st.fixed_dictionaries({"caregiver.pin_hash": cheap_hash | st.text(max_size=40)}, optional={
