@@ -176,6 +176,32 @@ class Driver:
         self.widget(widget_id).text = text
         self.frames(1)
 
+    def type_and_enter(self, widget_id: str, text: str) -> None:
+        """Type into a one-line box as with a keyboard, then press Enter.
+
+        The box is focused (it takes the window's keyboard), what it held is selected and
+        typed over, and Enter reaches it as SDL delivers a key: on_key_down to the focused
+        box, then on_keyboard if nobody took it. TextInput's own key handling then fires
+        on_text_validate, as for a patient at a keyboard.
+        """
+        field = self.widget(widget_id)
+        self._scroll_into_view(field)
+        field.focus = True
+        self.frames(1)
+        assert field.focus, f"{widget_id} did not take the keyboard"
+        field.select_all()
+        if field.selection_text:
+            field.delete_selection()
+        if text:
+            Window.dispatch("on_textinput", text)
+        self.frames(1)
+        enter, scancode = 13, 40
+        if not Window.dispatch("on_key_down", enter, scancode, None, []):
+            Window.dispatch("on_keyboard", enter, scancode, None, [])
+        Window.dispatch("on_key_up", enter, scancode)
+        self.frames(2)
+        self.settle()
+
     def screenshot(self, path: Path) -> Path:
         """The app's widgets rendered off-screen at exactly the window's logical size.
 

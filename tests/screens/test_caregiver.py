@@ -53,6 +53,17 @@ def test_wrong_pin_then_lockout(ui):
     assert ui.screen.name == "caregiver"
 
 
+def test_enter_in_the_pin_box_opens_the_review(ui):
+    open_caregiver(ui)
+    ui.tap("leave_button")
+    ui.tap("caregiver_button")
+    ui.type_and_enter("pin_input", "0000")
+    assert ui.screen.name == "caregiver_entry" and ui.text("message_label")
+    assert ui.text("pin_input") == ""  # a wrong PIN is cleared, to be typed again
+    ui.type_and_enter("pin_input", "2468")
+    assert ui.screen.name == "caregiver"
+
+
 def test_forgotten_pin_reset_keeps_the_sessions(ui):
     ui.tap("start_button")
     ui.tap("main_button")
