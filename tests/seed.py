@@ -109,7 +109,7 @@ def seed_two_months(store: Store, routine, today: date, days: int = 60, zone=tim
     missed and rest days, one explicit rest day, notes and ratings. The pattern is fixed,
     so screenshots do not change from run to run.
     """
-    key = (today, days, zone, tuple((s.key, s.seconds) for s in routine.steps), _seeded_tables_now(store))
+    key = (today, days, zone, tuple((s.key, s.seconds) for s in routine.steps), seeded_rows(store))
     if key not in _TEMPLATES:
         _TEMPLATES[key] = _seeded_copy(store, routine, today, days, zone)
     if not _copy_rows(_TEMPLATES[key], store):
@@ -129,7 +129,8 @@ def _tables(db, schema: str = "main") -> list[str]:
     return [t for t in (*SEEDED_TABLES, "sqlite_sequence") if t in names]
 
 
-def _seeded_tables_now(store: Store) -> str:
+def seeded_rows(store: Store) -> str:
+    """Every row of the tables seeding writes (plans, sessions, steps, rest days), as text."""
     raw = store.engine.raw_connection()
     try:
         db = raw.driver_connection
