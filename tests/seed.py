@@ -11,8 +11,8 @@ import shutil
 import sqlite3
 import tempfile
 from contextlib import closing, contextmanager
-from pathlib import Path
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import sessionmaker
