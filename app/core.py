@@ -32,7 +32,7 @@ class StartupError(Exception):
 
 @dataclass(frozen=True)
 class StartedRecord:
-    store: Store
+    record: Store
     routine: Routine
     notice: str  # what the patient must be told at start ("" when all was well)
     repaired: bool  # the record was mended: the notice comes first, on its own screen

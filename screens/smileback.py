@@ -125,7 +125,7 @@ class SmileBackApp(App):
             log.error("start-up stopped: %s", error)
             self.go("startup_error", message=str(error))
             return
-        self._make_core(started.store, started.routine)
+        self._make_core(started.record, started.routine)
         from app.presenters.first_run import needs_first_run
 
         if started.repaired:  # said first, on a screen of its own

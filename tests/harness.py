@@ -89,6 +89,22 @@ class Driver:
         self.frames(2)
         self.settle()
 
+    def jump_to_end_of_step(self, seconds_before: float = 3.0) -> None:
+        """Skip to `seconds_before` the running timed step's end in one stalled frame.
+
+        The runner reads time from the monotonic clock, so a long frozen frame loses no
+        time; nothing is cued or drawn for the seconds jumped over, only what is due after.
+        """
+        remaining = self.app.core.runner.remaining()
+        if remaining > seconds_before:
+            self.advance(remaining - seconds_before, stall=True)
+
+    def finish_step(self, past: float = 0.5, seconds_before: float = 3.0) -> None:
+        """Live through the running timed step to `past` seconds after its end: most of it in
+        one jump, the last `seconds_before` seconds frame by frame, as a patient would."""
+        self.jump_to_end_of_step(seconds_before)
+        self.advance(self.app.core.runner.remaining() + past)
+
     # --- looking ------------------------------------------------------------------------
 
     @property
@@ -159,6 +175,32 @@ class Driver:
     def type_into(self, widget_id: str, text: str) -> None:
         self.widget(widget_id).text = text
         self.frames(1)
+
+    def type_and_enter(self, widget_id: str, text: str) -> None:
+        """Type into a one-line box as with a keyboard, then press Enter.
+
+        The box is focused (it takes the window's keyboard), what it held is selected and
+        typed over, and Enter reaches it as SDL delivers a key: on_key_down to the focused
+        box, then on_keyboard if nobody took it. TextInput's own key handling then fires
+        on_text_validate, as for a patient at a keyboard.
+        """
+        field = self.widget(widget_id)
+        self._scroll_into_view(field)
+        field.focus = True
+        self.frames(1)
+        assert field.focus, f"{widget_id} did not take the keyboard"
+        field.select_all()
+        if field.selection_text:
+            field.delete_selection()
+        if text:
+            Window.dispatch("on_textinput", text)
+        self.frames(1)
+        enter, scancode = 13, 40
+        if not Window.dispatch("on_key_down", enter, scancode, None, []):
+            Window.dispatch("on_keyboard", enter, scancode, None, [])
+        Window.dispatch("on_key_up", enter, scancode)
+        self.frames(2)
+        self.settle()
 
     def screenshot(self, path: Path) -> Path:
         """The app's widgets rendered off-screen at exactly the window's logical size.

@@ -4,16 +4,42 @@ Used by the UI tests and the screenshot scenes. All times are aware datetimes.
 """
 from __future__ import annotations
 
+import atexit
+import copy
 import random
+import shutil
+import sqlite3
+import tempfile
+from contextlib import closing, contextmanager
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import sessionmaker
 
 from app.storage.models import SessionRecord, StepLog
 from app.storage.repository import PlanStepView, PlanView, Store
 
 REQUIRED = ("heat", "massage", "eyes")
 ALL_STEPS = ("preparation", *REQUIRED)
+
+
+@contextmanager
+def one_transaction(store: Store):
+    """The store, writing through its own methods, but every write in one transaction.
+
+    Each Store write commits on its own (an fsync each, as the app needs); seeding
+    hundreds of rows that way is slow. The copy yielded here runs the very same methods
+    on one connection whose transaction is committed once, at the end, so the rows are
+    the same, ids included. (Should the Store stop keeping its sessionmaker in `_session`,
+    the writes simply commit one by one again: slower, but the same rows.)
+    """
+    with store.engine.connect() as conn, conn.begin():
+        bulk = copy.copy(store)
+        # rollback_only: a method's commit leaves the connection's transaction open.
+        bulk._session = bulk.session_factory = sessionmaker(
+            bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only")
+        yield bulk
 
 
 def save_plan(store: Store, routine, effective: date, rest_weekdays=(), now: datetime | None = None) -> PlanView:
@@ -83,6 +109,82 @@ def seed_two_months(store: Store, routine, today: date, days: int = 60, zone=tim
     missed and rest days, one explicit rest day, notes and ratings. The pattern is fixed,
     so screenshots do not change from run to run.
     """
+    key = (today, days, zone, tuple((s.key, s.seconds) for s in routine.steps), seeded_rows(store))
+    if key not in _TEMPLATES:
+        _TEMPLATES[key] = _seeded_copy(store, routine, today, days, zone)
+    if not _copy_rows(_TEMPLATES[key], store):
+        with one_transaction(store) as bulk:
+            _seed_two_months(bulk, routine, today, days, zone)
+
+
+# The two months are written through the Store once per process, into a copy of the first
+# record that asks for them; every record in that same state then gets the rows copied
+# from that copy (same ids), and is checked to hold exactly what the copy holds.
+_TEMPLATES: dict[tuple, Path] = {}
+SEEDED_TABLES = ("plans", "plan_steps", "rest_days", "sessions", "step_logs")  # parents first
+
+
+def _tables(db, schema: str = "main") -> list[str]:
+    names = {row[0] for row in db.execute(f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'")}
+    return [t for t in (*SEEDED_TABLES, "sqlite_sequence") if t in names]
+
+
+def seeded_rows(store: Store) -> str:
+    """Every row of the tables seeding writes (plans, sessions, steps, rest days), as text."""
+    raw = store.engine.raw_connection()
+    try:
+        db = raw.driver_connection
+        return repr([(t, db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in _tables(db)])
+    finally:
+        raw.close()
+
+
+def _seeded_copy(store: Store, routine, today: date, days: int, zone) -> Path:
+    """A copy of the store's record, seeded through the Store in one transaction."""
+    folder = Path(tempfile.mkdtemp(prefix="smileback-seed-"))
+    atexit.register(shutil.rmtree, folder, True)
+    raw = store.engine.raw_connection()
+    try:
+        with closing(sqlite3.connect(folder / store.path.name)) as copy_db:
+            raw.driver_connection.backup(copy_db)
+    finally:
+        raw.close()
+    template = Store(folder)
+    try:
+        with one_transaction(template) as bulk:
+            _seed_two_months(bulk, routine, today, days, zone)
+    finally:
+        template.close()
+    return template.path
+
+
+def _copy_rows(template: Path, store: Store) -> bool:
+    """Add the template's new rows to `store` in one transaction, if it then holds exactly
+    what the template holds; otherwise change nothing and say False."""
+    raw = store.engine.raw_connection()
+    try:
+        db = raw.driver_connection  # sqlite3, in autocommit mode: BEGIN and COMMIT are ours
+        db.execute("ATTACH DATABASE ? AS template", (str(template),))
+        try:
+            db.execute("BEGIN")
+            try:
+                for table in SEEDED_TABLES:
+                    db.execute(f"INSERT INTO main.{table} SELECT * FROM template.{table} "
+                               f"EXCEPT SELECT * FROM main.{table}")
+                same = _tables(db) == _tables(db, "template") and not any(
+                    db.execute(f"SELECT 1 FROM (SELECT * FROM {a}.{t} EXCEPT SELECT * FROM {b}.{t})").fetchone()
+                    for t in _tables(db) for a, b in (("main", "template"), ("template", "main")))
+            except sqlite3.IntegrityError:
+                same = False
+            db.execute("COMMIT" if same else "ROLLBACK")
+        finally:
+            db.execute("DETACH DATABASE template")
+    finally:
+        raw.close()
+    return same
+
+
+def _seed_two_months(store: Store, routine, today: date, days: int, zone) -> None:
     rng = random.Random(20261125)
     first = today - timedelta(days=days)
     plan = save_plan(store, routine, first, rest_weekdays={6},

@@ -5,6 +5,7 @@ import pytest
 
 from app.caregiver.dashboard import NEEDS_ATTENTION, ON_TRACK, SLIPPING, dashboard
 from app.storage.repository import PlanStepView
+from tests.seed import one_transaction
 
 TODAY = date(2026, 11, 25)  # a Wednesday; FakeClock's default day
 TIMED = ("heat", "massage", "eyes")
@@ -40,9 +41,11 @@ def add_session(store, plan, day: date, skip=(), status="completed", note=None, 
 
 
 def daily(store, plan, first_ago: int, last_ago: int, except_ago=(), **kwargs) -> None:
-    for n in range(first_ago, last_ago - 1, -1):
-        if n not in except_ago:
-            add_session(store, plan, ago(n), **kwargs)
+    """A session a day, written through the Store's methods in one transaction (fast)."""
+    with one_transaction(store) as bulk:
+        for n in range(first_ago, last_ago - 1, -1):
+            if n not in except_ago:
+                add_session(bulk, plan, ago(n), **kwargs)
 
 
 # --- adherence and status -----------------------------------------------------------------

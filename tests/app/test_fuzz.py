@@ -21,6 +21,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
+import app.caregiver.pin as pin_module
+import app.caregiver.plan_edit as plan_edit
+import app.profile as profile_module
+import app.reminders as reminders_module
+import app.settings as settings_module
 from app.clock import FakeClock
 from app.practice import DailyPractice
 from app.routine import DEFAULT_ROUTINE, SIDES, RoutineError, load_routine, parse_routine
@@ -28,7 +33,6 @@ from app.storage import Store, StoreError
 from app.storage.opening import open_store
 from app.storage.repository import DB_NAME
 from app.storage.transfer import ImportFileError, export_document, import_json
-from tests.fakes import MemorySettings
 
 TODAY = date(2026, 11, 25)
 DB_SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -87,6 +91,17 @@ def mutated(draw, original, values):
     return replaced(original, path, draw(values))
 
 
+class SettingsOnly:
+    """A settings table and nothing else, for the modules that only read preferences."""
+
+    def __init__(self, values: dict[str, str]):
+        self.values = dict(values)
+
+    def settings(self) -> dict[str, str]:
+        return dict(self.values)
+
+    def put_setting(self, key: str, value: str) -> None:
+        self.values[key] = value
 
 
 # --- the routine file -------------------------------------------------------------------------
@@ -146,7 +161,6 @@ def test_load_routine_takes_any_file(content):
 
 # --- preferences ----------------------------------------------------------------------------------
 
-import app.settings as settings_module  # noqa: E402
 numbers_and_text = st.one_of(st.floats(allow_nan=True), st.integers(), st.integers(-10**400, 10**400),
                              st.text(max_size=12),
                              st.none(), st.booleans())
@@ -209,12 +223,10 @@ def test_preferences_are_valid_or_refused(fields):
     ["pref.reminder_times", "pref.voice", "pref.voice_rate", "pref.text_scale", "pref.sounds", "pref.auto_advance"]),
     st.text(max_size=30), max_size=6))
 def test_stored_preferences_never_stop_the_app(other, prefs):
-    settings_module.load_preferences(MemorySettings({**other, **prefs}))
+    settings_module.load_preferences(SettingsOnly({**other, **prefs}))
 
 
 # --- profile --------------------------------------------------------------------------------------
-
-import app.profile as profile_module  # noqa: E402
 
 
 @PURE_SETTINGS
@@ -232,12 +244,11 @@ def test_profile_entries_are_valid_or_refused(name, onset, side):
 @given(settings_dicts, st.dictionaries(st.sampled_from(["profile.name", "profile.side", "profile.onset"]),
                                        st.text(max_size=50), max_size=3))
 def test_stored_profile_never_stops_the_app(other, profile):
-    profile_module.load_profile(MemorySettings({**other, **profile}))
+    profile_module.load_profile(SettingsOnly({**other, **profile}))
 
 
 # --- reminders ------------------------------------------------------------------------------------
 
-import app.reminders as reminders_module  # noqa: E402
 instants = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1),
                         timezones=st.just(timezone.utc) | st.builds(
                             lambda minutes: timezone(timedelta(minutes=minutes)), st.integers(-14 * 60, 14 * 60)))
@@ -248,7 +259,7 @@ instants = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200,
                        st.text(max_size=40) | instants.map(datetime.isoformat), max_size=3),
        instants, st.booleans())
 def test_stored_reminder_log_never_stops_the_app(stored, now, today_done):
-    store = MemorySettings(stored)
+    store = SettingsOnly(stored)
     log = reminders_module.load_log(store)
     times = settings_module.load_preferences(store).reminder_times
     reminders_module.plan_check(times, now, log, today_done)
@@ -256,8 +267,6 @@ def test_stored_reminder_log_never_stops_the_app(stored, now, today_done):
 
 # --- caregiver --------------------------------------------------------------------------------------
 
-import app.caregiver.pin as pin_module  # noqa: E402
-import app.caregiver.plan_edit as plan_edit  # noqa: E402
 cheap_hash = st.builds(lambda pin, n: pin_module.hash_pin(pin, b"salt", n),
                        st.from_regex(r"[0-9]{4,8}", fullmatch=True), st.integers(1, 3))
 lock_settings = st.fixed_dictionaries({"caregiver.pin_hash": cheap_hash | st.text(max_size=40)}, optional={
@@ -292,13 +301,13 @@ def test_huge_iteration_count_never_opens():
 @settings(max_examples=150, deadline=None)
 @given(lock_settings, st.text(max_size=10))
 def test_pin_check_with_any_stored_state(stored, pin):
-    result = pin_module.CaregiverLock(MemorySettings(stored), FakeClock()).check(pin)
+    result = pin_module.CaregiverLock(SettingsOnly(stored), FakeClock()).check(pin)
     assert result.message and result.locked_for_seconds >= 0
 
 
 def test_naive_locked_until_does_not_crash_the_check():
     stored = {"caregiver.pin_hash": "x", "caregiver.failures": "7", "caregiver.locked_until": "2026-11-25T08:00:00"}
-    result = pin_module.CaregiverLock(MemorySettings(stored), FakeClock()).check("1234")
+    result = pin_module.CaregiverLock(SettingsOnly(stored), FakeClock()).check("1234")
     assert not result.ok and result.message
 
 
@@ -335,11 +344,11 @@ def test_very_long_minutes_are_a_validation_problem(routine):
 @given(note=st.text(max_size=2100), rating=st.none() | st.integers(-10, 10) | st.booleans() | st.floats() | st.text(
     max_size=3))
 def test_annotate_keeps_good_values_and_refuses_bad_ones_plainly(store, routine, note, rating):
-    practice = DailyPractice(store, routine, FakeClock())
-    runner = practice.new_runner()
+    core = DailyPractice(store, routine, FakeClock())
+    runner = core.new_runner()
     runner.start()
     try:
-        practice.annotate(runner.session_id, note, rating)
+        core.annotate(runner.session_id, note, rating)
     except ValueError as error:
         assert str(error).endswith(".")
         return
@@ -352,12 +361,12 @@ def test_annotate_keeps_good_values_and_refuses_bad_ones_plainly(store, routine,
 def a_valid_export() -> dict:
     with tempfile.TemporaryDirectory() as folder:
         store = Store(Path(folder))
-        practice = DailyPractice(store, load_routine(), FakeClock())
-        runner = practice.new_runner()
+        core = DailyPractice(store, load_routine(), FakeClock())
+        runner = core.new_runner()
         runner.start()
         runner.confirm()
         runner.skip()
-        practice.annotate(runner.session_id, "fine", 4)
+        core.annotate(runner.session_id, "fine", 4)
         store.set_rest_day(TODAY + timedelta(days=2), True, FakeClock().now())
         store.put_setting("profile.side", "left")
         document = export_document(store)

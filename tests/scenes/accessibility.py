@@ -8,16 +8,13 @@ from datetime import timedelta
 
 from app.runner import State
 from tests.harness import PHONE
+from tests.seed import seed_two_months
 
 VARIANTS = {"200": dict(text_scale=2.0), "contrast": dict(high_contrast=True),
             "200-contrast": dict(text_scale=2.0, high_contrast=True)}
 
 
 def _seed(driver) -> None:
-    try:
-        from tests.seed import seed_two_months
-    except ImportError:
-        return
     core = driver.app.core
     seed_two_months(core.store, core.routine, core.today() - timedelta(days=1))
 

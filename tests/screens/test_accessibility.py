@@ -2,12 +2,13 @@
 nothing cut off; and every text colour readable against what it sits on, in both themes.
 
 Screens are listed from screens.smileback.SCREENS, so a new screen is checked as soon as
-it is registered; one whose module does not import yet is skipped, saying why.
+it is registered; one whose module does not import fails, saying why.
 A failure lists each problem as "screen @ size: what, where", to be fixed in that
 screen's .kv file.
 """
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import replace
 from datetime import timedelta
@@ -24,6 +25,7 @@ from app.theme import WCAG_AA_TEXT, contrast_ratio
 from screens.palette import palette
 from screens.smileback import SCREENS
 from tests.harness import PHONE, Driver
+from tests.seed import seed_two_months
 
 MIN_TARGET = 48  # dp, both ways (WCAG 2.5.5 / Android); our RoundedButton is 56
 SCALES = (1.0, 2.0)
@@ -34,10 +36,6 @@ SCREENS_DIR = Path(__file__).resolve().parents[2] / "screens"
 
 def seed(driver) -> None:
     """Two months of sessions, so lists, the calendar and the dashboard have content."""
-    try:
-        from tests.seed import seed_two_months
-    except ImportError:
-        return
     core = driver.app.core
     seed_two_months(core.store, core.routine, core.today())
 
@@ -82,7 +80,7 @@ def to_session_detail(driver) -> None:
     core = driver.app.core
     today = core.today()
     sessions = core.store.sessions_between(today - timedelta(days=90), today)
-    assert sessions, "the seeded record has sessions to show"
+    assert sessions, "session_detail: no session to show"
     # A partly done one with a note has the most to show.
     chosen = next((s for s in sessions if s.status == "partial" and s.note), sessions[-1])
     driver.app.go("session_detail", session_id=chosen.id)
@@ -99,6 +97,15 @@ ARRIVALS = {
                                  "Nothing was changed in your record."),
     "safety": lambda d: d.app.go("safety", from_home=True),
 }
+
+
+def module_problem(name: str) -> str | None:
+    module = SCREENS[name][0].split(":")[0]
+    try:
+        importlib.import_module(module)
+    except ImportError as error:
+        return f"screen {name!r} is registered but {module} does not import yet ({error})"
+    return None
 
 
 @pytest.fixture
@@ -230,6 +237,8 @@ def siblings_over_text(label, screen) -> list:
 @pytest.mark.parametrize("text_scale", SCALES, ids=lambda s: f"{round(s * 100)}pct")
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_targets_are_large_and_no_text_is_cut_off(phone, name, text_scale):
+    problem = module_problem(name)
+    assert not problem, problem
     screen = open_screen(phone, name, text_scale)
     found = problems_on(screen)
     where = f"{name} @ {round(text_scale * 100)} % text, {PHONE[0]}x{PHONE[1]}"

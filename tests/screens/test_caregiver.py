@@ -53,6 +53,17 @@ def test_wrong_pin_then_lockout(ui):
     assert ui.screen.name == "caregiver"
 
 
+def test_enter_in_the_pin_box_opens_the_review(ui):
+    open_caregiver(ui)
+    ui.tap("leave_button")
+    ui.tap("caregiver_button")
+    ui.type_and_enter("pin_input", "0000")
+    assert ui.screen.name == "caregiver_entry" and ui.text("message_label")
+    assert ui.text("pin_input") == ""  # a wrong PIN is cleared, to be typed again
+    ui.type_and_enter("pin_input", "2468")
+    assert ui.screen.name == "caregiver"
+
+
 def test_forgotten_pin_reset_keeps_the_sessions(ui):
     ui.tap("start_button")
     ui.tap("main_button")
@@ -71,7 +82,7 @@ def test_dashboard_shows_status_adherence_and_notes(ui):
     ui.tap("start_button")
     ui.tap("main_button")
     for _ in range(3):
-        ui.advance(ui.app.core.runner.remaining() + 0.5)
+        ui.finish_step()
         ui.tap("main_button")
     ui.type_into("note_input", "Eye less watery")
     ui.tap("save_button")

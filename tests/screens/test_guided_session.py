@@ -17,7 +17,7 @@ def start_session(ui):
 
 
 def finish_timed_step(ui):
-    ui.advance(ui.app.core.runner.remaining() + 0.5)
+    ui.finish_step()  # the last seconds tick frame by frame, the rest is one jump
     assert ui.app.core.runner.state == State.STEP_FINISHED
     ui.tap("main_button")
 
@@ -37,7 +37,7 @@ def test_full_session_is_recorded_step_by_step(ui):
     ui.tap("main_button")  # preparation: confirmed, no timer
     assert ui.text("title_label") == "Warm towel"
     assert ui.text("countdown_label") == "10:00"
-    ui.advance(90)
+    ui.advance(90, stall=True)  # the countdown is read from the clock, not counted in frames
     assert ui.text("countdown_label") == "8:30"
     finish_timed_step(ui)
     assert ui.text("title_label") == "Facial massage"
@@ -69,14 +69,14 @@ def test_each_finished_step_is_in_the_database_at_once(ui):
 def test_pause_stops_the_countdown_and_resume_continues(ui):
     start_session(ui)
     ui.tap("main_button")
-    ui.advance(60)
+    ui.advance(60, stall=True)
     ui.tap("main_button")  # pause
     assert ui.text("status_label") == "Paused"
     before = ui.text("countdown_label")
     ui.advance(300)
     assert ui.text("countdown_label") == before == "9:00"
     ui.tap("main_button")  # resume
-    ui.advance(30)
+    ui.advance(30, stall=True)
     assert ui.text("countdown_label") == "8:30"
 
 
@@ -90,7 +90,7 @@ def test_a_stalled_frame_does_not_lose_time(ui):
 def test_time_up_waits_for_the_patient_and_cues_without_looking(ui):
     start_session(ui)
     ui.tap("main_button")
-    ui.advance(601)
+    ui.finish_step(past=1)  # 601 s into the 600 s towel
     assert ui.text("title_label") == "Warm towel"  # no surprise auto-advance
     assert ui.text("status_label") == "Time is up"
     assert ui.text("main_button") == "Go on to Facial massage"
@@ -101,7 +101,7 @@ def test_time_up_waits_for_the_patient_and_cues_without_looking(ui):
 def test_skip_asks_first_then_logs_the_step_as_skipped(ui):
     start_session(ui)
     ui.tap("main_button")
-    ui.advance(30)
+    ui.advance(30, stall=True)
     ui.tap("skip_button")
     ui.tap_text("No, keep going")
     assert ui.text("title_label") == "Warm towel"
@@ -128,7 +128,8 @@ def test_a_killed_app_resumes_with_the_time_already_done(data_dir, clock):
     start_session(first)
     first.tap("main_button")
     finish_timed_step(first)  # heat done
-    first.advance(100)  # into the massage; checkpoints are written as it runs
+    first.advance(90, stall=True)  # into the massage: a checkpoint is written on the next frame
+    first.advance(10)  # and, ticking on, the next one falls due at 100 s
     first.kill()
 
     second = Driver(data_dir, clock)
@@ -167,7 +168,7 @@ def test_an_interrupted_session_can_be_closed_as_partial(data_dir, clock):
 def test_leaving_mid_session_keeps_it_open_for_later(ui):
     start_session(ui)
     ui.tap("main_button")
-    ui.advance(45)
+    ui.advance(45, stall=True)
     ui.tap("leave_button")
     assert ui.screen.name == "home"
     assert ui.text("start_button") == "Resume the session"

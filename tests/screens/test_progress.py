@@ -1,10 +1,13 @@
 """Progress on the real screen: streaks, the calendar and its months, adherence, minutes and steps."""
 from datetime import date, datetime, timezone
 
+import pytest
 from kivy.metrics import dp
 from kivy.tests.common import UnitTestTouch
 
-from tests.seed import REQUIRED, add_session, save_plan
+from app.clock import FakeClock
+from tests.harness import Driver
+from tests.seed import REQUIRED, add_session, one_transaction, save_plan, seeded_rows
 
 TODAY = date(2026, 11, 25)  # the FakeClock's day, a Wednesday
 
@@ -17,11 +20,12 @@ def seed(ui):
     """From 10 Nov: 10-14 done (best run, 5), 15 missed, 16 partly done, 17-21 missed, 22-25 done (4)."""
     core = ui.app.core
     store = core.store
-    plan = save_plan(store, core.routine, date(2026, 11, 10))
-    for day in (10, 11, 12, 13, 14, 22, 23, 24):
-        add_session(store, plan, at(day))
-    add_session(store, plan, at(16), done=("preparation", "heat"), skipped=("massage", "eyes"))
-    add_session(store, plan, at(25, 7), done=REQUIRED, skipped=("preparation",))  # before the clock's 08:00
+    with one_transaction(store) as bulk:
+        plan = save_plan(bulk, core.routine, date(2026, 11, 10))
+        for day in (10, 11, 12, 13, 14, 22, 23, 24):
+            add_session(bulk, plan, at(day))
+        add_session(bulk, plan, at(16), done=("preparation", "heat"), skipped=("massage", "eyes"))
+        add_session(bulk, plan, at(25, 7), done=REQUIRED, skipped=("preparation",))  # before the clock's 08:00
     return plan
 
 
@@ -44,35 +48,6 @@ def swipe(ui, widget, dx: float, dy: float = 0) -> None:
     ui.frames(8)  # the scroll view hands a touch it did not scroll to its children a little later
 
 
-def test_streaks_and_adherence_come_from_the_record(ui):
-    seed(ui)
-    open_progress(ui)
-    assert ui.text("current_streak_label") == "4 days in a row"
-    assert ui.text("best_streak_label") == "Your best: 5 days in a row"
-    lines = ui.text("adherence_label").replace("[b]", "").replace("[/b]", "").splitlines()
-    # 7 days: 19-21 missed, 22-25 done. 30 and 90 days: 9 done of 16 planned days since 10 Nov.
-    assert lines == ["Last 7 days:  57 %", "Last 30 days:  56 %", "Last 90 days:  56 %"]
-
-
-def test_calendar_cells_show_each_days_status_and_today(ui):
-    seed(ui)
-    open_progress(ui)
-    assert ui.text("month_label") == "November 2026"
-    cells = ui.screen.cells
-    assert len(cells) == 30
-    expected = {date(2026, 11, 9): "none", date(2026, 11, 12): "done", date(2026, 11, 15): "missed",
-                date(2026, 11, 16): "partial", date(2026, 11, 25): "done", date(2026, 11, 26): "future"}
-    assert {day: cells[day].status for day in expected} == expected
-    assert [day for day, cell in cells.items() if cell.is_today] == [TODAY]
-    theme = ui.app.theme
-    assert cells[date(2026, 11, 16)].words == "Partly done"  # a word, not only a colour
-    assert theme["partial"] != theme["done"] != theme["missed"]
-    # 1 November 2026 is a Sunday: six blanks come before it in the Monday-first grid
-    grid = ui.widget("calendar_grid")
-    first = grid.children[::-1].index(cells[date(2026, 11, 1)])
-    assert first == 6
-
-
 def test_a_rest_day_shows_as_rest(ui):
     core = ui.app.core
     plan = save_plan(core.store, core.routine, date(2026, 11, 10), rest_weekdays={6})
@@ -84,22 +59,11 @@ def test_a_rest_day_shows_as_rest(ui):
         "rest", "missed", "rest", "missed", "done", "rest"]
 
 
-def test_arrows_move_between_months_but_not_past_this_one(ui):
-    seed(ui)
-    open_progress(ui)
-    ui.tap("earlier_button")
-    assert ui.text("month_label") == "October 2026"
-    assert len(ui.screen.cells) == 31 and date(2026, 10, 31) in ui.screen.cells
-    ui.tap("earlier_button")
-    assert ui.text("month_label") == "September 2026"
-    ui.tap("later_button")
-    ui.tap("later_button")
-    assert ui.text("month_label") == "November 2026"
-    ui.tap("later_button")  # nothing after this month yet
-    assert ui.text("month_label") == "November 2026"
-    assert ui.widget("later_button").disabled
-    for name in ("earlier_button", "later_button"):
-        assert min(ui.widget(name).size) >= dp(48)
+def test_a_new_patient_sees_a_kind_empty_progress(ui):
+    ui.tap("progress_button")
+    assert ui.text("current_streak_label").startswith("No streak yet")
+    assert "No steps done yet" in " ".join(ui.visible_texts())
+    assert ui.screen.cells[TODAY].status == "today"
 
 
 def test_swiping_the_calendar_sideways_turns_the_month(ui):
@@ -122,33 +86,93 @@ def test_short_or_mostly_vertical_moves_do_not_turn_the_month(ui):
     assert ui.text("month_label") == "November 2026"
 
 
-def test_leaving_and_coming_back_shows_this_month_again(ui):
-    seed(ui)
-    open_progress(ui)
-    ui.tap("earlier_button")
-    ui.tap("back_button")
+@pytest.fixture(scope="class")
+def seeded_app(tmp_path_factory):
+    driver = Driver(tmp_path_factory.mktemp("progress") / "data", FakeClock())
+    seed(driver)
+    driver.rows = seeded_rows(driver.app.core.store)
+    yield driver
+    driver.close()
+
+
+@pytest.fixture
+def shared(seeded_app):
+    """The class's app, on Home; the seeded record is checked to be as it was."""
+    ui = seeded_app
+    assert seeded_rows(ui.app.core.store) == ui.rows, "a test before this one changed the record"
+    if ui.screen.name != "home":
+        ui.app.go("home")
+        ui.settle()
     assert ui.screen.name == "home"
-    ui.tap("progress_button")
-    assert ui.text("month_label") == "November 2026"
+    return ui
 
 
-def test_minutes_each_week_and_step_rates_in_words(ui):
-    seed(ui)
-    open_progress(ui)
-    minutes = ui.widget("minutes_chart").values
-    assert len(minutes) == 12
-    # this week (from Monday 23 Nov): the 23rd, 24th and 25th, 16 minutes each;
-    # the week before: the 16th partly done (10 min 14 s) and the 22nd done (16 min)
-    assert round(minutes[-1]) == 48 and round(minutes[-2]) == 26
-    assert "This week so far: 48 min" in ui.text("minutes_caption")
-    texts = ui.visible_texts()
-    assert "[b]Facial massage[/b]: done 9 of 10 times, skipped once." in texts
-    assert "[b]Warm towel[/b]: done every time (10 times)." in texts
-    assert "[b]Prepare[/b]: done 9 of 10 times, skipped once." in texts
+class TestTheSeededRecord:
+    """Tests that only read the seeded record and only tap share one app, each starting on
+    Home. (The swiping tests above do not: a swipe can leave the scroll view moving.)"""
 
+    @pytest.fixture
+    def ui(self, shared):
+        return shared
 
-def test_a_new_patient_sees_a_kind_empty_progress(ui):
-    ui.tap("progress_button")
-    assert ui.text("current_streak_label").startswith("No streak yet")
-    assert "No steps done yet" in " ".join(ui.visible_texts())
-    assert ui.screen.cells[TODAY].status == "today"
+    def test_streaks_and_adherence_come_from_the_record(self, ui):
+        open_progress(ui)
+        assert ui.text("current_streak_label") == "4 days in a row"
+        assert ui.text("best_streak_label") == "Your best: 5 days in a row"
+        lines = ui.text("adherence_label").replace("[b]", "").replace("[/b]", "").splitlines()
+        # 7 days: 19-21 missed, 22-25 done. 30 and 90 days: 9 done of 16 planned days since 10 Nov.
+        assert lines == ["Last 7 days:  57 %", "Last 30 days:  56 %", "Last 90 days:  56 %"]
+
+    def test_calendar_cells_show_each_days_status_and_today(self, ui):
+        open_progress(ui)
+        assert ui.text("month_label") == "November 2026"
+        cells = ui.screen.cells
+        assert len(cells) == 30
+        expected = {date(2026, 11, 9): "none", date(2026, 11, 12): "done", date(2026, 11, 15): "missed",
+                    date(2026, 11, 16): "partial", date(2026, 11, 25): "done", date(2026, 11, 26): "future"}
+        assert {day: cells[day].status for day in expected} == expected
+        assert [day for day, cell in cells.items() if cell.is_today] == [TODAY]
+        theme = ui.app.theme
+        assert cells[date(2026, 11, 16)].words == "Partly done"  # a word, not only a colour
+        assert theme["partial"] != theme["done"] != theme["missed"]
+        # 1 November 2026 is a Sunday: six blanks come before it in the Monday-first grid
+        grid = ui.widget("calendar_grid")
+        first = grid.children[::-1].index(cells[date(2026, 11, 1)])
+        assert first == 6
+
+    def test_arrows_move_between_months_but_not_past_this_one(self, ui):
+        open_progress(ui)
+        ui.tap("earlier_button")
+        assert ui.text("month_label") == "October 2026"
+        assert len(ui.screen.cells) == 31 and date(2026, 10, 31) in ui.screen.cells
+        ui.tap("earlier_button")
+        assert ui.text("month_label") == "September 2026"
+        ui.tap("later_button")
+        ui.tap("later_button")
+        assert ui.text("month_label") == "November 2026"
+        ui.tap("later_button")  # nothing after this month yet
+        assert ui.text("month_label") == "November 2026"
+        assert ui.widget("later_button").disabled
+        for name in ("earlier_button", "later_button"):
+            assert min(ui.widget(name).size) >= dp(48)
+
+    def test_leaving_and_coming_back_shows_this_month_again(self, ui):
+        open_progress(ui)
+        ui.tap("earlier_button")
+        ui.tap("back_button")
+        assert ui.screen.name == "home"
+        ui.tap("progress_button")
+        assert ui.text("month_label") == "November 2026"
+
+    def test_minutes_each_week_and_step_rates_in_words(self, ui):
+        open_progress(ui)
+        minutes = ui.widget("minutes_chart").values
+        assert len(minutes) == 12
+        # this week (from Monday 23 Nov): the 23rd, 24th and 25th, 16 minutes each;
+        # the week before: the 16th partly done (10 min 14 s) and the 22nd done (16 min)
+        assert round(minutes[-1]) == 48 and round(minutes[-2]) == 26
+        assert "This week so far: 48 min" in ui.text("minutes_caption")
+        texts = ui.visible_texts()
+        assert "[b]Facial massage[/b]: done 9 of 10 times, skipped once." in texts
+        assert "[b]Warm towel[/b]: done every time (10 times)." in texts
+        assert "[b]Prepare[/b]: done 9 of 10 times, skipped once." in texts

@@ -93,6 +93,15 @@ def test_reminder_times_are_tidied_sorted_and_saved(settings_ui):
     assert stored(ui).reminder_times == () and ui.text("reminder_message") == "Saved. No reminders."
 
 
+def test_enter_in_a_reminder_box_saves_the_reminders(settings_ui):
+    ui = settings_ui
+    ui.type_into("reminder_1", "19:00")
+    ui.type_and_enter("reminder_3", "8.30")
+    assert stored(ui).reminder_times == ("08:30", "19:00")
+    assert ui.text("reminder_message") == "Saved. Reminders at 08:30, 19:00."
+    assert ui.screen.name == "settings"
+
+
 def test_a_wrong_reminder_time_is_explained_by_its_box_and_kept(settings_ui):
     ui = settings_ui
     ui.type_into("reminder_1", "07:15")
