@@ -6,7 +6,9 @@ record. It is stored only as a PBKDF2 hash with a random salt (settings key
 
 After MAX_FREE_TRIES wrong tries entry locks for 60 s, doubling with each further
 failure. The failure count and the lock's wall-clock end (UTC ISO) live in settings so
-a restart does not reset them.
+a restart does not reset them; while the app runs the lock keeps time on the monotonic
+clock. The app holds one lock per record (`Core.caregiver_lock`), so leaving and
+re-entering the PIN screen keeps that monotonic time.
 """
 from __future__ import annotations
 
@@ -152,14 +154,16 @@ class CaregiverLock:
         failures, until = self._lock_state()
         if until is None:
             return 0
-        if self._mono_until:
-            # Locked in this run: monotonic time ignores the wall clock being moved either way.
-            left = self._mono_until - self.clock.monotonic()
-        else:
-            # After a restart only the wall clock is left; capped at the lock's own length
-            # so a clock set back cannot lengthen it beyond that.
+        if not self._mono_until:
+            # After a restart only the stored wall-clock end is left; capped at the lock's own
+            # length so a clock set back cannot lengthen it beyond that. From here on the
+            # monotonic clock keeps the time, so a later jump of the wall clock cannot open it.
             left = min((until - self.clock.now()).total_seconds(), lock_seconds(failures))
-        return max(0, _ceil(left))
+            if left <= 0:
+                return 0
+            self._mono_until = self.clock.monotonic() + left
+        # Monotonic time ignores the wall clock being moved either way.
+        return max(0, _ceil(self._mono_until - self.clock.monotonic()))
 
     def failures(self) -> int:
         return self._lock_state()[0]

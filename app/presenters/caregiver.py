@@ -33,10 +33,13 @@ class EntryView(Shows, Asks, Protocol):
 class CaregiverEntryPresenter:
     def __init__(self, core: Core, navigator: CaregiverNavigator, view: EntryView):
         self.core, self.navigator, self.view = core, navigator, view
-        self.lock = CaregiverLock(core.store, core.wall_clock)
+
+    @property
+    def lock(self) -> CaregiverLock:
+        """The app's one lock (the core swaps it with the record on a restore)."""
+        return self.core.caregiver_lock
 
     def enter(self) -> None:
-        self.lock = CaregiverLock(self.core.store, self.core.wall_clock)
         message = self.lock.check("").message if self.lock.locked_for_seconds() else ""
         self.view.show(EntryModel(not self.lock.has_pin(), message, clear_entries=True))
 

@@ -282,3 +282,14 @@ def test_a_negative_failure_count_is_treated_as_damaged(store, lock, count):
     assert lock.failures() == 5
     # No promise of extra tries: the next wrong PIN locks.
     assert lock.check("000000").locked_for_seconds == 120
+
+
+def test_after_a_restart_the_lock_keeps_time_on_the_monotonic_clock(store, lock, clock):
+    fail(lock, 5)
+    clock.advance(20)
+    reopened = CaregiverLock(store, clock)  # a restart: only the stored state is left
+    assert reopened.locked_for_seconds() == 40
+    clock._utc += timedelta(hours=2)  # then the wall clock jumps while the app runs
+    assert reopened.check(PIN).locked_for_seconds == 40
+    clock.advance(40)
+    assert reopened.check(PIN).ok

@@ -24,6 +24,46 @@ def test_a_wrong_pin_is_refused_and_the_box_cleared(core, navigator, screen):
     assert not screen.model.setting_pin and screen.model.message and screen.model.clear_entries
 
 
+def lock_out(entry, core, navigator):
+    """A PIN set, caregiver mode left, then five wrong tries."""
+    entry.enter()
+    entry.submit("1234", "1234")
+    navigator.end_caregiver_mode()
+    core.end_caregiver_mode()
+    entry.enter()
+    for _ in range(5):
+        entry.submit("0000", "")
+
+
+def test_leaving_and_coming_back_after_a_wall_clock_jump_does_not_open_the_lock(core, navigator, screen, clock):
+    entry = CaregiverEntryPresenter(core, navigator, screen)
+    lock_out(entry, core, navigator)
+    entry.back()
+    clock._utc += timedelta(hours=2)  # the wall clock jumps; monotonic time does not
+    entry.enter()
+    entry.submit("1234", "")
+    assert not navigator.caregiver_mode and "wait" in screen.model.message
+    again = CaregiverEntryPresenter(core, navigator, screen)  # a screen built afresh shares the lock
+    again.enter()
+    again.submit("1234", "")
+    assert not navigator.caregiver_mode
+    clock.advance(60)
+    again.submit("1234", "")
+    assert navigator.caregiver_mode
+
+
+def test_the_core_builds_one_lock_per_record(core, tmp_path):
+    from app.storage import Store
+
+    assert core.caregiver_lock is core.caregiver_lock and core.caregiver_lock.store is core.store
+    other = Store(tmp_path / "other")
+    try:
+        core.use_store(other)
+        assert core.caregiver_lock.store is other
+    finally:
+        other.close()
+
+
 def test_reset_asks_and_clears_only_the_pin(core, navigator, screen):
     entry = CaregiverEntryPresenter(core, navigator, screen)
     entry.enter()
