@@ -12,12 +12,14 @@ load_kv_beside(__file__)
 class CaregiverEntryScreen(PresentedScreen):
     setting_pin = BooleanProperty(False)
     message = StringProperty("")
+    can_reset = BooleanProperty(False)
 
     def on_pre_enter(self, *_):
         self.presenter.enter()
 
     def show(self, model) -> None:
         self.setting_pin, self.message = model.setting_pin, model.message
+        self.can_reset = model.can_reset
         if model.clear_entries:
             self.ids.pin_input.text = self.ids.repeat_input.text = ""
 

@@ -13,6 +13,7 @@ from ..routine import Routine
 from ..storage import Store, queries
 from ..storage.repository import SessionView
 from ..vocabulary import DashboardStatus
+from .pin import last_reset
 
 WINDOW_DAYS = 90  # missed days, ratings, notes and step figures cover the last 90 days
 ADHERENCE_WINDOWS = (7, 30, 90)
@@ -51,6 +52,7 @@ class Dashboard:
     ratings: list[tuple[date, int]]  # oldest first, for a chart over time
     notes: list[tuple[date, str]]  # newest first
     days: dict[date, str]  # status of every day of the window, for a calendar or chart
+    pin_reset_on: date | None = None  # the last time the caregiver PIN was reset, if ever
 
 
 def dashboard(store: Store, routine: Routine, today: date, window_days: int = WINDOW_DAYS) -> Dashboard:
@@ -72,6 +74,7 @@ def dashboard(store: Store, routine: Routine, today: date, window_days: int = WI
         ratings=ratings(sessions),
         notes=notes(sessions),
         days=days,
+        pin_reset_on=last_reset(store.settings()),
     )
 
 

@@ -17,7 +17,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from ..clock import Clock
 from ..storage import Store
@@ -25,6 +25,7 @@ from ..storage import Store
 HASH_KEY = "caregiver.pin_hash"
 FAILURES_KEY = "caregiver.failures"
 LOCKED_UNTIL_KEY = "caregiver.locked_until"
+RESET_ON_KEY = "caregiver.pin_reset_on"  # the local date (ISO) of the last reset, shown on the dashboard
 
 MIN_DIGITS, MAX_DIGITS = 4, 8
 MAX_FREE_TRIES = 5
@@ -121,6 +122,8 @@ class CaregiverLock:
         for key in (HASH_KEY, FAILURES_KEY, LOCKED_UNTIL_KEY):
             self.store.put_setting(key, "")  # the store has no delete; empty means unset
         self._mono_until = 0.0
+        # Kept so the dashboard can say so: a reset is how someone without the PIN gets in.
+        self.store.put_setting(RESET_ON_KEY, self.clock.now().date().isoformat())
 
     def _store_new_pin(self, pin: str, repeat: str) -> None:
         problem = pin_problem(pin)
@@ -206,6 +209,14 @@ class CaregiverLock:
     def _save_lock_state(self, failures: int, until: datetime | None) -> None:
         self.store.put_setting(FAILURES_KEY, str(failures))
         self.store.put_setting(LOCKED_UNTIL_KEY, until.isoformat() if until else "")
+
+
+def last_reset(settings: dict[str, str]) -> date | None:
+    """The local date of the last PIN reset; None if never reset (or the stored date is damaged)."""
+    try:
+        return date.fromisoformat(settings.get(RESET_ON_KEY) or "")
+    except ValueError:
+        return None
 
 
 class CaregiverSession:

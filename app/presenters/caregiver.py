@@ -24,6 +24,7 @@ class EntryModel:
     setting_pin: bool  # no PIN yet: it is chosen, typed twice
     message: str = ""
     clear_entries: bool = False
+    can_reset: bool = False  # "Forgot the PIN?" is offered: a PIN is set and entry is not locked out
 
 
 class EntryView(Shows, Asks, Protocol):
@@ -39,9 +40,14 @@ class CaregiverEntryPresenter:
         """The app's one lock (the core swaps it with the record on a restore)."""
         return self.core.caregiver_lock
 
+    def _show(self, message: str = "", clear_entries: bool = False) -> None:
+        has_pin = self.lock.has_pin()
+        locked = has_pin and self.lock.locked_for_seconds() > 0
+        self.view.show(EntryModel(not has_pin, message, clear_entries, can_reset=has_pin and not locked))
+
     def enter(self) -> None:
         message = self.lock.check("").message if self.lock.locked_for_seconds() else ""
-        self.view.show(EntryModel(not self.lock.has_pin(), message, clear_entries=True))
+        self._show(message, clear_entries=True)
 
     def submit(self, pin: str, repeat: str) -> None:
         pin, repeat = pin.strip(), repeat.strip()
@@ -49,23 +55,34 @@ class CaregiverEntryPresenter:
             try:
                 self.lock.set_pin(pin, repeat)
             except PinError as error:
-                self.view.show(EntryModel(True, str(error)))
+                self._show(str(error))
                 return
         else:
             result = self.lock.check(pin)
             if not result.ok:
-                self.view.show(EntryModel(False, result.message, clear_entries=True))
+                self._show(result.message, clear_entries=True)
                 return
         self.navigator.start_caregiver_mode()
 
+    def _refuse_reset_while_locked(self) -> bool:
+        """A reset sets a new PIN: offered during a lockout it would walk round the lock."""
+        if self.lock.has_pin() and self.lock.locked_for_seconds():
+            self._show(self.lock.check("").message)
+            return True
+        return False
+
     def ask_reset(self) -> None:
+        if self._refuse_reset_while_locked():
+            return
         self.view.ask(Question("Reset the caregiver PIN? Only the PIN is cleared: every session, note and "
                                "the plan are kept. A new PIN is set straight after.",
                                "Yes, reset the PIN", "No, keep it"), self.reset)
 
     def reset(self) -> None:
+        if self._refuse_reset_while_locked():
+            return
         self.lock.reset(confirmed=True)
-        self.view.show(EntryModel(True, "The PIN was reset. Choose a new one."))
+        self._show("The PIN was reset. Choose a new one.")
 
     def back(self) -> None:
         self.navigator.go("home")
@@ -82,6 +99,7 @@ class DashboardModel:
     steps: tuple[str, ...]
     notes: tuple[str, ...]
     export_message: str = ""
+    pin_reset_text: str = ""  # "PIN reset on 25 November 2026", or empty if never reset
 
 
 MISSED_SHOWN, RATINGS_SHOWN, NOTES_SHOWN = 14, 30, 20
@@ -109,7 +127,8 @@ def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardMode
                          if ratings else "No ratings yet."),
         steps=tuple(step_line(s) for s in board.steps) or ("No steps recorded yet.",),
         notes=tuple(f"[b]{d:%a %d %b}[/b]  {text}" for d, text in board.notes[:NOTES_SHOWN]) or ("No notes yet.",),
-        export_message=export_message)
+        export_message=export_message,
+        pin_reset_text=f"PIN reset on {board.pin_reset_on.day} {board.pin_reset_on:%B %Y}" if board.pin_reset_on else "")
 
 
 class CaregiverModeNavigator(Navigator, Protocol):

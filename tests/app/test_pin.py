@@ -4,8 +4,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from app.caregiver.pin import (
-    FAILURES_KEY, HASH_KEY, ITERATIONS, LOCKED_UNTIL_KEY, MAX_ITERATIONS, CaregiverLock, CaregiverSession, PinError,
-    hash_pin, lock_seconds, pin_matches,
+    FAILURES_KEY, HASH_KEY, ITERATIONS, LOCKED_UNTIL_KEY, MAX_ITERATIONS, RESET_ON_KEY, CaregiverLock,
+    CaregiverSession, PinError, hash_pin, last_reset, lock_seconds, pin_matches,
 )
 from app.clock import FakeClock
 
@@ -216,6 +216,20 @@ def test_reset_clears_pin_and_lock_but_keeps_every_session(store, lock, clock):
     assert len(store.plans()) == 1
     lock.set_pin("2468", "2468")
     assert lock.check("2468").ok
+
+
+def test_a_reset_is_recorded_with_its_date(store, lock, clock):
+    assert last_reset(store.settings()) is None
+    lock.reset(confirmed=True)
+    assert store.settings()[RESET_ON_KEY] == "2026-11-25"
+    lock.set_pin("2468", "2468")
+    clock.advance(3 * 24 * 3600)
+    assert last_reset(store.settings()) == clock.now().date() - timedelta(days=3)
+
+
+@pytest.mark.parametrize("stored", ["", "yesterday", "2026-13-01"])
+def test_a_missing_or_damaged_reset_date_reads_as_none(stored):
+    assert last_reset({RESET_ON_KEY: stored}) is None
 
 
 # --- caregiver mode timeout -----------------------------------------------------------------

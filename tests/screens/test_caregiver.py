@@ -44,6 +44,7 @@ def test_wrong_pin_then_lockout(ui):
         ui.tap("submit_button")
     assert ui.screen.name == "caregiver_entry"
     assert "locked" in ui.text("message_label").lower() or "try again" in ui.text("message_label").lower()
+    assert ui.widget("forgot_button").disabled and ui.widget("forgot_button").opacity == 0
     ui.type_into("pin_input", "2468")
     ui.tap("submit_button")
     assert ui.screen.name == "caregiver_entry"  # even the right PIN waits out the lock
@@ -65,6 +66,10 @@ def test_forgotten_pin_reset_keeps_the_sessions(ui):
     assert "reset" in ui.text("message_label")
     with ui.app.core.store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM step_logs")).scalar() == 2
+    ui.type_into("pin_input", "1357")
+    ui.type_into("repeat_input", "1357")
+    ui.tap("submit_button")
+    assert ui.screen.name == "caregiver" and ui.text("pin_reset_label") == "PIN reset on 25 November 2026"
 
 
 def test_dashboard_shows_status_adherence_and_notes(ui):

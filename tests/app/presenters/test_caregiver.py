@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from app.presenters.caregiver import CaregiverEntryPresenter, DashboardPresenter, PlanEditPresenter
 from app.vocabulary import DashboardStatus
+from tests.fakes import FakeScreen
 
 
 def test_a_first_pin_is_set_twice_then_opens_caregiver_mode(core, navigator, screen):
@@ -71,6 +72,39 @@ def test_reset_asks_and_clears_only_the_pin(core, navigator, screen):
     entry.ask_reset()
     screen.answer(yes=True)
     assert screen.model.setting_pin and "reset" in screen.model.message
+
+
+def test_forgot_the_pin_is_not_offered_while_locked_out(core, navigator, screen, clock):
+    entry = CaregiverEntryPresenter(core, navigator, screen)
+    entry.enter()
+    assert not screen.model.can_reset  # no PIN yet: nothing to forget
+    lock_out(entry, core, navigator)
+    assert not screen.model.can_reset
+    entry.enter()
+    assert not screen.model.can_reset
+    entry.ask_reset()  # a touch that arrives anyway asks nothing
+    assert screen.questions == [] and "wait" in screen.model.message
+    entry.reset()  # nor does a question left open from before
+    assert core.caregiver_lock.has_pin() and not screen.model.setting_pin
+    clock.advance(60)
+    entry.enter()
+    assert screen.model.can_reset
+
+
+def test_a_pin_reset_is_recorded_and_shown_on_the_dashboard(core, navigator, screen):
+    entry = CaregiverEntryPresenter(core, navigator, screen)
+    entry.enter()
+    entry.submit("1234", "1234")
+    board_screen = FakeScreen()
+    board = DashboardPresenter(core, navigator, board_screen)
+    board.enter()
+    assert board_screen.model.pin_reset_text == ""
+    entry.enter()
+    entry.ask_reset()
+    screen.answer(yes=True)
+    entry.submit("2468", "2468")
+    board.enter()
+    assert board_screen.model.pin_reset_text == "PIN reset on 25 November 2026"
 
 
 def test_the_dashboard_speaks_the_same_words_as_the_report(core, navigator, screen):
