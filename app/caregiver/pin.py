@@ -142,7 +142,7 @@ class CaregiverLock:
             return CheckResult(False, "No caregiver PIN is set yet.")
         remaining = self.locked_for_seconds()
         if remaining:
-            return CheckResult(False, _locked_message(remaining), remaining)
+            return CheckResult(False, locked_message(remaining), remaining)
         if pin_problem(pin):
             # Not counted as a try: text that cannot be a PIN reveals nothing.
             return CheckResult(False, pin_problem(pin))
@@ -178,7 +178,7 @@ class CaregiverLock:
             until = self.clock.now().astimezone(timezone.utc) + timedelta(seconds=seconds)
             self._mono_until = self.clock.monotonic() + seconds
             self._save_lock_state(failures, until)
-            return CheckResult(False, f"Wrong PIN. {_locked_message(seconds)}", seconds)
+            return CheckResult(False, f"Wrong PIN. {locked_message(seconds)}", seconds)
         self._save_lock_state(failures, None)
         left = MAX_FREE_TRIES - failures
         tries = "try" if left == 1 else "tries"
@@ -247,12 +247,15 @@ def _ceil(seconds: float) -> int:
     return int(-(-seconds // 1))
 
 
-def _locked_message(seconds: int) -> str:
+def locked_message(seconds: int) -> str:
+    """What a locked-out caregiver reads; the entry screen shows it afresh as the seconds run down."""
     return f"Too many wrong tries. Please wait {_duration_text(seconds)} and try again."
 
 
 def _duration_text(seconds: int) -> str:
+    if seconds == 1:
+        return "1 second"
     if seconds < 120:
         return f"{seconds} seconds"
-    minutes = _ceil(seconds / 60)
-    return f"{minutes} minutes"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest:02d} s"

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from ..caregiver.dashboard import Dashboard, StepSummary, dashboard
 from ..caregiver.export import ExportError, default_export_folder, export_all
-from ..caregiver.pin import CaregiverLock, PinError
+from ..caregiver.pin import CaregiverLock, PinError, locked_message
 from ..caregiver.plan_edit import WEEKDAY_NAMES, PlanDraft, PlanEditError
 from ..core import Core
 from ..formatting import clock_face
@@ -25,6 +25,8 @@ class EntryModel:
     message: str = ""
     clear_entries: bool = False
     can_reset: bool = False  # "Forgot the PIN?" is offered: a PIN is set and entry is not locked out
+    can_submit: bool = True  # False while locked out: the submit button waits for the lock's end
+    locked_seconds: int = 0  # seconds until entry opens again; the message counts them down
 
 
 class EntryView(Shows, Asks, Protocol):
@@ -32,8 +34,13 @@ class EntryView(Shows, Asks, Protocol):
 
 
 class CaregiverEntryPresenter:
+    """The PIN screen. While entry is locked out the screen's clock calls `tick()` a few times
+    a second; the lock (on the monotonic clock) says how long is left, and the screen is shown
+    again only when a whole second has passed."""
+
     def __init__(self, core: Core, navigator: CaregiverNavigator, view: EntryView):
         self.core, self.navigator, self.view = core, navigator, view
+        self._locked_shown = 0  # the seconds left in the model last shown; 0 when not locked
 
     @property
     def lock(self) -> CaregiverLock:
@@ -42,12 +49,24 @@ class CaregiverEntryPresenter:
 
     def _show(self, message: str = "", clear_entries: bool = False) -> None:
         has_pin = self.lock.has_pin()
-        locked = has_pin and self.lock.locked_for_seconds() > 0
-        self.view.show(EntryModel(not has_pin, message, clear_entries, can_reset=has_pin and not locked))
+        left = self.lock.locked_for_seconds() if has_pin else 0
+        if left:
+            message = locked_message(left)  # counted down by tick()
+        self._locked_shown = left
+        self.view.show(EntryModel(not has_pin, message, clear_entries, can_reset=has_pin and not left,
+                                  can_submit=not left, locked_seconds=left))
 
     def enter(self) -> None:
-        message = self.lock.check("").message if self.lock.locked_for_seconds() else ""
-        self._show(message, clear_entries=True)
+        self._show(clear_entries=True)
+
+    def tick(self) -> None:
+        """The screen's clock: count a lockout down, and open the submit button at its end."""
+        if not self._locked_shown:
+            return  # nothing is counting down (a lockout begins only with a submit here)
+        left = self.lock.locked_for_seconds()
+        if left == self._locked_shown:
+            return
+        self._show("You can try again now." if not left else "")
 
     def submit(self, pin: str, repeat: str) -> None:
         pin, repeat = pin.strip(), repeat.strip()
@@ -67,7 +86,7 @@ class CaregiverEntryPresenter:
     def _refuse_reset_while_locked(self) -> bool:
         """A reset sets a new PIN: offered during a lockout it would walk round the lock."""
         if self.lock.has_pin() and self.lock.locked_for_seconds():
-            self._show(self.lock.check("").message)
+            self._show()
             return True
         return False
 

@@ -45,10 +45,15 @@ def test_wrong_pin_then_lockout(ui):
     assert ui.screen.name == "caregiver_entry"
     assert "locked" in ui.text("message_label").lower() or "try again" in ui.text("message_label").lower()
     assert ui.widget("forgot_button").disabled and ui.widget("forgot_button").opacity == 0
+    assert ui.widget("submit_button").disabled
     ui.type_into("pin_input", "2468")
     ui.tap("submit_button")
     assert ui.screen.name == "caregiver_entry"  # even the right PIN waits out the lock
-    ui.advance(61)
+    ui.advance(20)
+    assert "40 seconds" in ui.text("message_label")  # the screen counts down
+    assert ui.widget("submit_button").disabled
+    ui.advance(41)
+    assert not ui.widget("submit_button").disabled
     ui.type_into("pin_input", "2468")
     ui.tap("submit_button")
     assert ui.screen.name == "caregiver"

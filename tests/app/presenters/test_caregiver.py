@@ -74,6 +74,52 @@ def test_reset_asks_and_clears_only_the_pin(core, navigator, screen):
     assert screen.model.setting_pin and "reset" in screen.model.message
 
 
+def test_the_lockout_counts_down_and_submit_waits_for_its_end(core, navigator, screen, clock):
+    entry = CaregiverEntryPresenter(core, navigator, screen)
+    entry.enter()
+    assert screen.model.can_submit
+    lock_out(entry, core, navigator)
+    assert not screen.model.can_submit and screen.model.locked_seconds == 60
+    assert "60 seconds" in screen.model.message
+    clock.advance(18)
+    entry.tick()
+    assert screen.model.locked_seconds == 42 and "42 seconds" in screen.model.message
+    assert not screen.model.can_submit
+    shown = len(screen.shown)
+    clock.advance(0.3)
+    entry.tick()  # the same whole second: nothing new to show
+    assert len(screen.shown) == shown
+    clock._utc += timedelta(hours=2)  # the countdown follows monotonic time
+    entry.tick()
+    assert screen.model.locked_seconds == 42
+    clock.advance(42)
+    entry.tick()
+    assert screen.model.can_submit and screen.model.locked_seconds == 0 and screen.model.can_reset
+    assert "wait" not in screen.model.message
+    shown = len(screen.shown)
+    entry.tick()
+    assert len(screen.shown) == shown
+
+
+def test_the_countdown_picks_up_a_lockout_found_on_entry(core, navigator, screen, clock):
+    entry = CaregiverEntryPresenter(core, navigator, screen)
+    lock_out(entry, core, navigator)
+    clock.advance(30)
+    entry.back()
+    entry.enter()
+    assert screen.model.locked_seconds == 30 and not screen.model.can_submit
+    clock.advance(30)
+    entry.tick()
+    assert screen.model.can_submit
+
+
+def test_the_wait_is_said_in_seconds_and_minutes():
+    from app.caregiver.pin import locked_message
+
+    assert "1 second " in locked_message(1) and "119 seconds" in locked_message(119)
+    assert "3 min 05 s" in locked_message(185)
+
+
 def test_forgot_the_pin_is_not_offered_while_locked_out(core, navigator, screen, clock):
     entry = CaregiverEntryPresenter(core, navigator, screen)
     entry.enter()
