@@ -131,8 +131,17 @@ def step_line(step: StepSummary) -> str:
     return line
 
 
+def adherence_text(board: Dashboard) -> str:
+    """Each window's figure; a window with no routine day judged yet says so rather than 100 %."""
+    judged = {n: board.routine_days.get(n, 1) for n in board.adherence}
+    if not any(judged.values()):
+        return "No routine day is over yet, so there is no adherence to show."
+    figures = [f"{n} days: " + (f"{percent:.0f} %" if judged[n] else "none yet")
+               for n, percent in board.adherence.items()]
+    return "Last " + "    ".join(figures)
+
+
 def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardModel:
-    a = board.adherence
     missed = board.missed_days[:MISSED_SHOWN]
     missed_text = (", ".join(f"{d:%a %d %b}" for d in missed)
                    + (" and earlier" if len(board.missed_days) > MISSED_SHOWN else "")
@@ -140,7 +149,7 @@ def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardMode
     ratings = tuple(r for _, r in board.ratings[-RATINGS_SHOWN:])
     return DashboardModel(
         status_text=board.status.words, reason_text=board.status_reason,
-        adherence_text=f"Last 7 days: {a[7]:.0f} %    30 days: {a[30]:.0f} %    90 days: {a[90]:.0f} %",
+        adherence_text=adherence_text(board),
         missed_text=missed_text, ratings=ratings,
         ratings_caption=(f"How sessions felt (1 to 5), last {len(ratings)} ratings, oldest on the left"
                          if ratings else "No ratings yet."),

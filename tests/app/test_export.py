@@ -166,6 +166,13 @@ def test_pdf_without_a_name_or_sessions(store, routine, out):
     assert "0 of 0 routine days" in text
 
 
+def test_pdf_says_not_started_rather_than_on_track_at_100_percent(store, routine, out):
+    save_plan(store, routine, TODAY)
+    text = pdf_text(export(store, routine, out).paths[2])
+    assert "Status: Not started yet." in text
+    assert "100%" not in text and "On track" not in text
+
+
 def test_pdf_copes_with_text_beyond_latin1(seeded, routine, out):
     seeded.put_setting("profile.name", "Łucja Żak 王")
     text = pdf_text(export(seeded, routine, out).paths[2])

@@ -23,6 +23,12 @@ def test_first_use_sets_a_pin_kept_only_as_a_hash(ui):
     assert not any("2468" in value for value in settings(ui).values())
 
 
+def test_a_new_record_is_not_started_yet_on_the_dashboard(ui):
+    open_caregiver(ui)
+    assert ui.text("status_label") == "Not started yet"
+    assert "100 %" not in ui.text("adherence_label")
+
+
 def test_pins_that_differ_or_have_letters_are_refused_clearly(ui):
     ui.tap("caregiver_button")
     ui.type_into("pin_input", "12ab")

@@ -159,6 +159,24 @@ def test_the_dashboard_speaks_the_same_words_as_the_report(core, navigator, scre
     assert screen.model.ratings == () and screen.model.ratings_caption == "No ratings yet."
 
 
+def test_a_new_record_reads_not_started_and_shows_no_percentages(core, navigator, screen):
+    DashboardPresenter(core, navigator, screen).enter()
+    assert screen.model.status_text == "Not started yet"
+    assert "%" not in screen.model.adherence_text and "no routine day" in screen.model.adherence_text.lower()
+
+
+def test_a_window_without_routine_days_shows_none_yet_beside_the_others(core, navigator, screen):
+    from datetime import date
+
+    from app.caregiver.dashboard import Dashboard
+    from app.presenters.caregiver import dashboard_model
+
+    board = Dashboard(today=date(2026, 11, 25), adherence={7: 100.0, 30: 50.0, 90: 50.0},
+                      status=DashboardStatus.SLIPPING, status_reason="", last_session=None, quiet_days=0,
+                      missed_days=[], steps=[], ratings=[], notes=[], days={}, routine_days={7: 0, 30: 4, 90: 4})
+    assert dashboard_model(board).adherence_text == "Last 7 days: none yet    30 days: 50 %    90 days: 50 %"
+
+
 def test_export_says_where_and_a_bad_folder_says_why(core, navigator, screen, tmp_path):
     board = DashboardPresenter(core, navigator, screen)
     board.export(str(tmp_path))
