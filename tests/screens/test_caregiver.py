@@ -65,6 +65,24 @@ def test_wrong_pin_then_lockout(ui):
     assert ui.screen.name == "caregiver"
 
 
+def test_leaving_a_lockout_and_moving_the_wall_clock_does_not_open_it(ui):
+    from datetime import timedelta
+
+    open_caregiver(ui)
+    ui.tap("leave_button")
+    ui.tap("caregiver_button")
+    for _ in range(5):
+        ui.type_into("pin_input", "0000")
+        ui.tap("submit_button")
+    ui.tap("back_button")
+    ui.clock._utc += timedelta(hours=2)  # the wall clock jumps; monotonic time does not
+    ui.tap("caregiver_button")
+    assert ui.widget("submit_button").disabled and "wait" in ui.text("message_label")
+    ui.type_into("pin_input", "2468")
+    ui.screen.submit()  # the Enter key, which the disabled button does not guard
+    assert ui.screen.name == "caregiver_entry"
+
+
 def test_forgotten_pin_reset_keeps_the_sessions(ui):
     ui.tap("start_button")
     ui.tap("main_button")
