@@ -5,7 +5,7 @@ import pytest
 
 from app.caregiver.pin import (
     FAILURES_KEY, HASH_KEY, ITERATIONS, LOCKED_UNTIL_KEY, MAX_ITERATIONS, RESET_ON_KEY, CaregiverLock,
-    CaregiverSession, PinError, hash_pin, last_reset, lock_seconds, pin_matches,
+    CaregiverSession, PinError, hash_pin, last_reset, lock_seconds, locked_message, pin_matches,
 )
 from app.clock import FakeClock
 
@@ -180,6 +180,11 @@ def test_setting_the_clock_back_cannot_lengthen_a_lock_after_restart(store, lock
     fail(lock, 5)
     earlier = FakeClock(lock.clock.now() - timedelta(days=3))
     assert CaregiverLock(store, earlier).locked_for_seconds() == 60
+
+
+def test_the_wait_is_said_in_seconds_then_minutes_and_seconds():
+    assert "1 second " in locked_message(1) and "119 seconds" in locked_message(119)
+    assert "3 min 05 s" in locked_message(185)
 
 
 def test_lock_lengths():

@@ -113,13 +113,6 @@ def test_the_countdown_picks_up_a_lockout_found_on_entry(core, navigator, screen
     assert screen.model.can_submit
 
 
-def test_the_wait_is_said_in_seconds_and_minutes():
-    from app.caregiver.pin import locked_message
-
-    assert "1 second " in locked_message(1) and "119 seconds" in locked_message(119)
-    assert "3 min 05 s" in locked_message(185)
-
-
 def test_forgot_the_pin_is_not_offered_while_locked_out(core, navigator, screen, clock):
     entry = CaregiverEntryPresenter(core, navigator, screen)
     entry.enter()
