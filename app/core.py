@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from .caregiver.pin import CaregiverSession
+from .caregiver.pin import CaregiverLock, CaregiverSession
 from .clock import Clock
 from .cues import Cue, CuePlayer
 from .practice import DailyPractice
@@ -66,6 +66,9 @@ class Core:
     def use_store(self, store: Store) -> None:
         """Go on with another record (opened, or restored from a backup)."""
         self.store = store
+        # One caregiver lock for the record, for the app's life: it keeps the lockout on the
+        # monotonic clock while the app runs (a new lock would know only the stored wall time).
+        self.caregiver_lock = CaregiverLock(store, self.wall_clock)
         self.practice = DailyPractice(store, self.routine, self.clock, self.cues)
         self.runner: SessionRunner | None = None  # the session in hand, if any
         self._use(load_preferences(store))

@@ -73,10 +73,11 @@ class DashboardStatus(StrEnum):
     ON_TRACK = "on track"
     SLIPPING = "slipping"
     NEEDS_ATTENTION = "needs attention"
+    NOT_STARTED = "not started"  # no session yet, or the first routine day is not over: nothing to judge
 
     @property
     def words(self) -> str:
-        return self.value.capitalize()
+        return "Not started yet" if self is DashboardStatus.NOT_STARTED else self.value.capitalize()
 
 
 _TODAY_WORDS = {

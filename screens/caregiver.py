@@ -23,6 +23,7 @@ class CaregiverScreen(PresentedScreen):
     ratings_caption = StringProperty("")
     ratings = ListProperty([])
     export_message = StringProperty("")
+    pin_reset_text = StringProperty("")
 
     def on_pre_enter(self, *_):
         if not self.ids.folder_input.text:
@@ -34,6 +35,7 @@ class CaregiverScreen(PresentedScreen):
         self.adherence_text, self.missed_text = model.adherence_text, model.missed_text
         self.ratings, self.ratings_caption = list(model.ratings), model.ratings_caption
         self.export_message = model.export_message
+        self.pin_reset_text = model.pin_reset_text
         fill(self.ids.steps_box, model.steps)
         fill(self.ids.notes_box, model.notes)
 

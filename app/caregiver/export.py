@@ -27,6 +27,12 @@ STEP_COLUMNS = ("session_id", "local_date", "position", "step_key", "step_title"
 ALL_TIME = (date(1900, 1, 1), date(9999, 12, 31))
 # A byte-order mark lets spreadsheet programs recognise UTF-8 (accents in notes).
 CSV_ENCODING = "utf-8-sig"
+# Columns of free or stored text. A cell of theirs that begins like a formula is written
+# with a leading single quote, so a spreadsheet shows it as text and never runs it (CSV
+# injection, as OWASP advises). Numeric columns are never touched: -300 stays a number.
+# The JSON export (app/storage/transfer.py) keeps the text exactly as typed.
+TEXT_COLUMNS = frozenset({"status", "note", "step_key", "step_title"})
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportError(RuntimeError):
@@ -76,8 +82,20 @@ def _csv(columns: tuple[str, ...], rows: list[tuple]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends; quoting handles commas and newlines
     writer.writerow(columns)
-    writer.writerows(rows)
+    text = [index for index, name in enumerate(columns) if name in TEXT_COLUMNS]
+    for row in rows:
+        cells = list(row)
+        for index in text:
+            cells[index] = as_text_cell(cells[index])
+        writer.writerow(cells)
     return buffer.getvalue()
+
+
+def as_text_cell(value: object) -> object:
+    """A text cell that a spreadsheet would take for a formula, with a quote in front."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _session_row(s: SessionView) -> tuple:

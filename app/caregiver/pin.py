@@ -6,7 +6,9 @@ record. It is stored only as a PBKDF2 hash with a random salt (settings key
 
 After MAX_FREE_TRIES wrong tries entry locks for 60 s, doubling with each further
 failure. The failure count and the lock's wall-clock end (UTC ISO) live in settings so
-a restart does not reset them.
+a restart does not reset them; while the app runs the lock keeps time on the monotonic
+clock. The app holds one lock per record (`Core.caregiver_lock`), so leaving and
+re-entering the PIN screen keeps that monotonic time.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from ..clock import Clock
 from ..storage import Store
@@ -23,6 +25,7 @@ from ..storage import Store
 HASH_KEY = "caregiver.pin_hash"
 FAILURES_KEY = "caregiver.failures"
 LOCKED_UNTIL_KEY = "caregiver.locked_until"
+RESET_ON_KEY = "caregiver.pin_reset_on"  # the local date (ISO) of the last reset, shown on the dashboard
 
 MIN_DIGITS, MAX_DIGITS = 4, 8
 MAX_FREE_TRIES = 5
@@ -119,6 +122,8 @@ class CaregiverLock:
         for key in (HASH_KEY, FAILURES_KEY, LOCKED_UNTIL_KEY):
             self.store.put_setting(key, "")  # the store has no delete; empty means unset
         self._mono_until = 0.0
+        # Kept so the dashboard can say so: a reset is how someone without the PIN gets in.
+        self.store.put_setting(RESET_ON_KEY, self.clock.now().date().isoformat())
 
     def _store_new_pin(self, pin: str, repeat: str) -> None:
         problem = pin_problem(pin)
@@ -137,7 +142,7 @@ class CaregiverLock:
             return CheckResult(False, "No caregiver PIN is set yet.")
         remaining = self.locked_for_seconds()
         if remaining:
-            return CheckResult(False, _locked_message(remaining), remaining)
+            return CheckResult(False, locked_message(remaining), remaining)
         if pin_problem(pin):
             # Not counted as a try: text that cannot be a PIN reveals nothing.
             return CheckResult(False, pin_problem(pin))
@@ -152,14 +157,16 @@ class CaregiverLock:
         failures, until = self._lock_state()
         if until is None:
             return 0
-        if self._mono_until:
-            # Locked in this run: monotonic time ignores the wall clock being moved either way.
-            left = self._mono_until - self.clock.monotonic()
-        else:
-            # After a restart only the wall clock is left; capped at the lock's own length
-            # so a clock set back cannot lengthen it beyond that.
+        if not self._mono_until:
+            # After a restart only the stored wall-clock end is left; capped at the lock's own
+            # length so a clock set back cannot lengthen it beyond that. From here on the
+            # monotonic clock keeps the time, so a later jump of the wall clock cannot open it.
             left = min((until - self.clock.now()).total_seconds(), lock_seconds(failures))
-        return max(0, _ceil(left))
+            if left <= 0:
+                return 0
+            self._mono_until = self.clock.monotonic() + left
+        # Monotonic time ignores the wall clock being moved either way.
+        return max(0, _ceil(self._mono_until - self.clock.monotonic()))
 
     def failures(self) -> int:
         return self._lock_state()[0]
@@ -171,7 +178,7 @@ class CaregiverLock:
             until = self.clock.now().astimezone(timezone.utc) + timedelta(seconds=seconds)
             self._mono_until = self.clock.monotonic() + seconds
             self._save_lock_state(failures, until)
-            return CheckResult(False, f"Wrong PIN. {_locked_message(seconds)}", seconds)
+            return CheckResult(False, f"Wrong PIN. {locked_message(seconds)}", seconds)
         self._save_lock_state(failures, None)
         left = MAX_FREE_TRIES - failures
         tries = "try" if left == 1 else "tries"
@@ -204,6 +211,14 @@ class CaregiverLock:
         self.store.put_setting(LOCKED_UNTIL_KEY, until.isoformat() if until else "")
 
 
+def last_reset(settings: dict[str, str]) -> date | None:
+    """The local date of the last PIN reset; None if never reset (or the stored date is damaged)."""
+    try:
+        return date.fromisoformat(settings.get(RESET_ON_KEY) or "")
+    except ValueError:
+        return None
+
+
 class CaregiverSession:
     """Caregiver mode ends after five minutes without a touch (monotonic, so clock changes don't matter)."""
 
@@ -232,12 +247,15 @@ def _ceil(seconds: float) -> int:
     return int(-(-seconds // 1))
 
 
-def _locked_message(seconds: int) -> str:
+def locked_message(seconds: int) -> str:
+    """What a locked-out caregiver reads; the entry screen shows it afresh as the seconds run down."""
     return f"Too many wrong tries. Please wait {_duration_text(seconds)} and try again."
 
 
 def _duration_text(seconds: int) -> str:
+    if seconds == 1:
+        return "1 second"
     if seconds < 120:
         return f"{seconds} seconds"
-    minutes = _ceil(seconds / 60)
-    return f"{minutes} minutes"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest:02d} s"

@@ -17,7 +17,7 @@ from .. import stats
 from ..routine import Routine
 from ..storage import Store, queries
 from ..vocabulary import DashboardStatus
-from .dashboard import ADHERENCE_WINDOWS, StepSummary, notes, plain_status, quiet_days, step_summaries
+from .dashboard import ADHERENCE_WINDOWS, StepSummary, notes, plain_status, quiet_days, routine_days, step_summaries
 from .plan_edit import WEEKDAY_NAMES
 
 DISCLAIMER = "SmileBack follows the clinician's plan and gives no medical advice."
@@ -52,6 +52,7 @@ class ReportData:
     done_days: int
     planned_days: int
     recent_adherence: dict[int, float]  # {7, 30, 90} ending on the last day
+    recent_routine_days: dict[int, int]  # routine days judged in each: none, and the figure is not shown
     status: DashboardStatus
     minutes: dict[date, float]
     steps: list[StepSummary]
@@ -81,7 +82,10 @@ def report_data(store: Store, routine: Routine, today: date, period_days: int) -
         adherence=stats.adherence(days, first, today),
         done_days=planned.count(stats.DONE), planned_days=len(planned),
         recent_adherence={n: stats.adherence(all_days, today - timedelta(days=n - 1), today) for n in ADHERENCE_WINDOWS},
-        status=plain_status(all_days, quiet_days(all_days, last_session, today), today)[0],
+        recent_routine_days={n: routine_days(all_days, today - timedelta(days=n - 1), today)
+                             for n in ADHERENCE_WINDOWS},
+        status=plain_status(all_days, quiet_days(all_days, last_session, today), today,
+                            ever_started=store.session_count() > 0)[0],
         minutes=_minutes_by_day(sessions),
         steps=step_summaries(store, routine, first, today),
         average_rating=sum(rated) / len(rated) if rated else None,
@@ -146,9 +150,12 @@ def _header(pdf: FPDF, data: ReportData) -> None:
 
 
 def _figures(pdf: FPDF, data: ReportData) -> None:
-    _text(pdf, f"Adherence over the period: {_percent(data.adherence)} "
+    # With no routine day judged, a window's 100 % measures nothing: it is not printed as a figure.
+    period = _percent(data.adherence) if data.planned_days else "not measured yet"
+    _text(pdf, f"Adherence over the period: {period} "
                f"({data.done_days} of {data.planned_days} routine days fully done)", 12, "B", 7)
-    recent = ", ".join(f"last {n} days {_percent(v)}" for n, v in data.recent_adherence.items())
+    recent = ", ".join(f"last {n} days {_percent(v) if data.recent_routine_days.get(n) else 'none yet'}"
+                       for n, v in data.recent_adherence.items())
     _text(pdf, f"Adherence {recent}. Status: {data.status.words}.")
     counts = {s: sum(1 for v in data.days.values() if v == s) for s in (stats.PARTIAL, stats.MISSED, stats.REST)}
     rating = (f"average rating {data.average_rating:.1f} of 5 over {data.rated_sessions} rated sessions"

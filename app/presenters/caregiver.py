@@ -7,7 +7,7 @@ from typing import Protocol
 
 from ..caregiver.dashboard import Dashboard, StepSummary, dashboard
 from ..caregiver.export import ExportError, default_export_folder, export_all
-from ..caregiver.pin import CaregiverLock, PinError
+from ..caregiver.pin import CaregiverLock, PinError, locked_message
 from ..caregiver.plan_edit import WEEKDAY_NAMES, PlanDraft, PlanEditError
 from ..core import Core
 from ..formatting import clock_face
@@ -24,6 +24,9 @@ class EntryModel:
     setting_pin: bool  # no PIN yet: it is chosen, typed twice
     message: str = ""
     clear_entries: bool = False
+    can_reset: bool = False  # "Forgot the PIN?" is offered: a PIN is set and entry is not locked out
+    can_submit: bool = True  # False while locked out: the submit button waits for the lock's end
+    locked_seconds: int = 0  # seconds until entry opens again; the message counts them down
 
 
 class EntryView(Shows, Asks, Protocol):
@@ -31,14 +34,39 @@ class EntryView(Shows, Asks, Protocol):
 
 
 class CaregiverEntryPresenter:
+    """The PIN screen. While entry is locked out the screen's clock calls `tick()` a few times
+    a second; the lock (on the monotonic clock) says how long is left, and the screen is shown
+    again only when a whole second has passed."""
+
     def __init__(self, core: Core, navigator: CaregiverNavigator, view: EntryView):
         self.core, self.navigator, self.view = core, navigator, view
-        self.lock = CaregiverLock(core.store, core.wall_clock)
+        self._locked_shown = 0  # the seconds left in the model last shown; 0 when not locked
+
+    @property
+    def lock(self) -> CaregiverLock:
+        """The app's one lock (the core swaps it with the record on a restore)."""
+        return self.core.caregiver_lock
+
+    def _show(self, message: str = "", clear_entries: bool = False) -> None:
+        has_pin = self.lock.has_pin()
+        left = self.lock.locked_for_seconds() if has_pin else 0
+        if left:
+            message = locked_message(left)  # counted down by tick()
+        self._locked_shown = left
+        self.view.show(EntryModel(not has_pin, message, clear_entries, can_reset=has_pin and not left,
+                                  can_submit=not left, locked_seconds=left))
 
     def enter(self) -> None:
-        self.lock = CaregiverLock(self.core.store, self.core.wall_clock)
-        message = self.lock.check("").message if self.lock.locked_for_seconds() else ""
-        self.view.show(EntryModel(not self.lock.has_pin(), message, clear_entries=True))
+        self._show(clear_entries=True)
+
+    def tick(self) -> None:
+        """The screen's clock: count a lockout down, and open the submit button at its end."""
+        if not self._locked_shown:
+            return  # nothing is counting down (a lockout begins only with a submit here)
+        left = self.lock.locked_for_seconds()
+        if left == self._locked_shown:
+            return
+        self._show("You can try again now." if not left else "")
 
     def submit(self, pin: str, repeat: str) -> None:
         pin, repeat = pin.strip(), repeat.strip()
@@ -46,23 +74,34 @@ class CaregiverEntryPresenter:
             try:
                 self.lock.set_pin(pin, repeat)
             except PinError as error:
-                self.view.show(EntryModel(True, str(error)))
+                self._show(str(error))
                 return
         else:
             result = self.lock.check(pin)
             if not result.ok:
-                self.view.show(EntryModel(False, result.message, clear_entries=True))
+                self._show(result.message, clear_entries=True)
                 return
         self.navigator.start_caregiver_mode()
 
+    def _refuse_reset_while_locked(self) -> bool:
+        """A reset sets a new PIN: offered during a lockout it would walk round the lock."""
+        if self.lock.has_pin() and self.lock.locked_for_seconds():
+            self._show()
+            return True
+        return False
+
     def ask_reset(self) -> None:
+        if self._refuse_reset_while_locked():
+            return
         self.view.ask(Question("Reset the caregiver PIN? Only the PIN is cleared: every session, note and "
                                "the plan are kept. A new PIN is set straight after.",
                                "Yes, reset the PIN", "No, keep it"), self.reset)
 
     def reset(self) -> None:
+        if self._refuse_reset_while_locked():
+            return
         self.lock.reset(confirmed=True)
-        self.view.show(EntryModel(True, "The PIN was reset. Choose a new one."))
+        self._show("The PIN was reset. Choose a new one.")
 
     def back(self) -> None:
         self.navigator.go("home")
@@ -79,6 +118,7 @@ class DashboardModel:
     steps: tuple[str, ...]
     notes: tuple[str, ...]
     export_message: str = ""
+    pin_reset_text: str = ""  # "PIN reset on 25 November 2026", or empty if never reset
 
 
 MISSED_SHOWN, RATINGS_SHOWN, NOTES_SHOWN = 14, 30, 20
@@ -91,8 +131,17 @@ def step_line(step: StepSummary) -> str:
     return line
 
 
+def adherence_text(board: Dashboard) -> str:
+    """Each window's figure; a window with no routine day judged yet says so rather than 100 %."""
+    judged = {n: board.routine_days.get(n, 1) for n in board.adherence}
+    if not any(judged.values()):
+        return "No routine day is over yet, so there is no adherence to show."
+    figures = [f"{n} days: " + (f"{percent:.0f} %" if judged[n] else "none yet")
+               for n, percent in board.adherence.items()]
+    return "Last " + "    ".join(figures)
+
+
 def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardModel:
-    a = board.adherence
     missed = board.missed_days[:MISSED_SHOWN]
     missed_text = (", ".join(f"{d:%a %d %b}" for d in missed)
                    + (" and earlier" if len(board.missed_days) > MISSED_SHOWN else "")
@@ -100,13 +149,14 @@ def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardMode
     ratings = tuple(r for _, r in board.ratings[-RATINGS_SHOWN:])
     return DashboardModel(
         status_text=board.status.words, reason_text=board.status_reason,
-        adherence_text=f"Last 7 days: {a[7]:.0f} %    30 days: {a[30]:.0f} %    90 days: {a[90]:.0f} %",
+        adherence_text=adherence_text(board),
         missed_text=missed_text, ratings=ratings,
         ratings_caption=(f"How sessions felt (1 to 5), last {len(ratings)} ratings, oldest on the left"
                          if ratings else "No ratings yet."),
         steps=tuple(step_line(s) for s in board.steps) or ("No steps recorded yet.",),
         notes=tuple(f"[b]{d:%a %d %b}[/b]  {text}" for d, text in board.notes[:NOTES_SHOWN]) or ("No notes yet.",),
-        export_message=export_message)
+        export_message=export_message,
+        pin_reset_text=f"PIN reset on {board.pin_reset_on.day} {board.pin_reset_on:%B %Y}" if board.pin_reset_on else "")
 
 
 class CaregiverModeNavigator(Navigator, Protocol):

@@ -3,7 +3,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from app.caregiver.dashboard import NEEDS_ATTENTION, ON_TRACK, SLIPPING, dashboard
+from app.caregiver.dashboard import NEEDS_ATTENTION, NOT_STARTED, ON_TRACK, SLIPPING, dashboard
 from app.storage.repository import PlanStepView
 from tests.seed import one_transaction
 
@@ -57,6 +57,7 @@ def test_every_day_done_is_on_track(store, routine):
     board = dashboard(store, routine, TODAY)
     assert board.adherence == {7: 100.0, 30: 100.0, 90: 100.0}
     assert board.status == ON_TRACK
+    assert board.status_reason == "Every routine day of the last 7 was done."
     assert board.missed_days == []
     assert board.last_session == TODAY
 
@@ -127,6 +128,8 @@ def test_rest_weekdays_are_not_quiet_days(store, routine):
     assert board.days[ago(1)] == board.days[ago(2)] == "rest"
     assert board.quiet_days == 1
     assert board.status == ON_TRACK
+    # Days 3 to 6 ago; days 1 and 2 were rest days and today is still open.
+    assert board.status_reason == "All 4 routine days of the last 7 were done; today is not over yet."
 
 
 def test_a_new_patient_with_no_session_yet(store, routine):
@@ -134,16 +137,56 @@ def test_a_new_patient_with_no_session_yet(store, routine):
     board = dashboard(store, routine, TODAY)
     assert board.last_session is None
     assert board.quiet_days == 1
-    assert board.status == ON_TRACK
-    assert board.adherence == {7: 100.0, 30: 100.0, 90: 100.0}
+    assert board.status == NOT_STARTED and board.status.words == "Not started yet"
+    assert board.status_reason == "No session has been recorded yet."
+    assert board.routine_days == {7: 0, 30: 0, 90: 0}  # nothing measured: the 100 % below is not shown
 
 
-def test_a_plan_with_no_session_for_days_needs_attention(store, routine):
+def test_no_record_at_all_is_not_started(store, routine):
+    board = dashboard(store, routine, TODAY)
+    assert board.status == NOT_STARTED and board.routine_days == {7: 0, 30: 0, 90: 0}
+
+
+def test_a_plan_with_no_session_for_days_is_not_started_and_says_how_long(store, routine):
     save_plan(store, routine, ago(4))
     board = dashboard(store, routine, TODAY)
     assert board.quiet_days == 5
-    assert board.status == NEEDS_ATTENTION
+    assert board.status == NOT_STARTED
+    assert board.status_reason == "No session has been recorded yet; 4 routine days are over without one."
     assert board.missed_days == [ago(1), ago(2), ago(3), ago(4)]
+    assert board.adherence[7] == 0.0 and board.routine_days[7] == 4
+
+
+def test_before_the_first_routine_day_is_over_it_is_not_started(store, routine):
+    plan = save_plan(store, routine, TODAY)
+    add_session(store, plan, TODAY, skip=("eyes",), status="partial")
+    board = dashboard(store, routine, TODAY)
+    assert board.status == NOT_STARTED
+    assert board.status_reason == "The first routine day is not over yet."
+
+
+def test_the_first_day_done_is_on_track_and_says_it_was_one_day(store, routine):
+    plan = save_plan(store, routine, TODAY)
+    add_session(store, plan, TODAY)
+    board = dashboard(store, routine, TODAY)
+    assert board.status == ON_TRACK and board.routine_days[7] == 1
+    assert board.status_reason == "The one routine day of the last 7 was done."
+
+
+def test_a_week_done_up_to_yesterday_says_six_days_not_seven(store, routine):
+    plan = save_plan(store, routine, ago(20))
+    daily(store, plan, 20, 1)
+    board = dashboard(store, routine, TODAY)
+    assert board.status == ON_TRACK
+    assert board.status_reason == "All 6 routine days of the last 7 were done; today is not over yet."
+
+
+def test_a_patient_who_stopped_long_ago_is_not_called_not_started(store, routine):
+    plan = save_plan(store, routine, ago(200))
+    daily(store, plan, 200, 150)
+    board = dashboard(store, routine, TODAY)
+    assert board.last_session is None  # none in the 90-day window, but the record has sessions
+    assert board.status == NEEDS_ATTENTION
 
 
 def test_days_are_judged_by_the_plan_in_force_then(store, routine):

@@ -1,6 +1,7 @@
 """Exports: CSVs that read back exactly, a one-page PDF with the figures, safe writing."""
 import csv
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,46 @@ def test_notes_with_commas_quotes_and_newlines_round_trip(seeded, routine, out):
     assert TRICKY_NOTE in [row["note"] for row in rows]
 
 
+FORMULAS = ['=HYPERLINK("http://example.test","click")', "+1+1", "-2+3 cmd", "@SUM(A1:A9)", "\tTab first",
+            "\rReturn first"]
+
+
+def test_text_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text(store, routine, out):
+    from datetime import timedelta, timezone
+
+    plan = save_plan(store, routine, ago(10))
+    for n, note in enumerate(FORMULAS):
+        add_session(store, plan, ago(n + 1), note=note)
+    west = timezone(timedelta(hours=-5))  # a negative number must stay a number
+    start = datetime(2026, 11, 24, 8, tzinfo=west)
+    session_id = store.begin_session(plan.id, start)
+    log = store.start_step(session_id, 0, "=cmd|' /C calc'!A0", 60, start)  # a key the routine no longer has
+    store.finish_step(log, "done", 60.0, start + timedelta(minutes=1))
+    store.finish_session(session_id, "completed", start + timedelta(minutes=2))
+    store.annotate_session(session_id, "  =not first, a space is", None)
+    paths = export(store, routine, out).paths
+    sessions, steps = read_csv(paths[0]), read_csv(paths[1])
+    by_id = {int(r["id"]): r for r in sessions}
+    assert sorted(r["note"] for r in sessions if r["note"].startswith("'")) == sorted("'" + n for n in FORMULAS)
+    assert by_id[session_id]["utc_offset_minutes"] == "-300"
+    assert by_id[session_id]["note"] == "  =not first, a space is"
+    odd = next(r for r in steps if int(r["session_id"]) == session_id)
+    assert odd["step_key"] == odd["step_title"] == "'=cmd|' /C calc'!A0"
+    assert odd["planned_seconds"] == "60" and odd["done_seconds"] == "60.0"
+
+
+def test_the_json_export_keeps_formula_like_text_exactly(store, routine, tmp_path):
+    import json
+
+    from app.storage.transfer import export_json
+
+    plan = save_plan(store, routine, ago(10))
+    for n, note in enumerate(FORMULAS):
+        add_session(store, plan, ago(n + 1), note=note)
+    document = json.loads(export_json(store, tmp_path / "record.json").read_text(encoding="utf-8"))
+    assert sorted(s["note"] for s in document["sessions"]) == sorted(FORMULAS)
+
+
 def test_steps_csv_matches_the_database(seeded, routine, out):
     rows = read_csv(export(seeded, routine, out).paths[1])
     expected = [(s, step) for s in seeded.sessions_between(*ALL_TIME) for step in s.steps]
@@ -123,6 +164,13 @@ def test_pdf_without_a_name_or_sessions(store, routine, out):
     assert "(name not given)" in text
     assert "No notes in this period" in text
     assert "0 of 0 routine days" in text
+
+
+def test_pdf_says_not_started_rather_than_on_track_at_100_percent(store, routine, out):
+    save_plan(store, routine, TODAY)
+    text = pdf_text(export(store, routine, out).paths[2])
+    assert "Status: Not started yet." in text
+    assert "100%" not in text and "On track" not in text
 
 
 def test_pdf_copes_with_text_beyond_latin1(seeded, routine, out):

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from app.caregiver.pin import (
-    FAILURES_KEY, HASH_KEY, ITERATIONS, LOCKED_UNTIL_KEY, MAX_ITERATIONS, CaregiverLock, CaregiverSession, PinError,
-    hash_pin, lock_seconds, pin_matches,
+    FAILURES_KEY, HASH_KEY, ITERATIONS, LOCKED_UNTIL_KEY, MAX_ITERATIONS, RESET_ON_KEY, CaregiverLock,
+    CaregiverSession, PinError, hash_pin, last_reset, lock_seconds, locked_message, pin_matches,
 )
 from app.clock import FakeClock
 
@@ -182,6 +182,11 @@ def test_setting_the_clock_back_cannot_lengthen_a_lock_after_restart(store, lock
     assert CaregiverLock(store, earlier).locked_for_seconds() == 60
 
 
+def test_the_wait_is_said_in_seconds_then_minutes_and_seconds():
+    assert "1 second " in locked_message(1) and "119 seconds" in locked_message(119)
+    assert "3 min 05 s" in locked_message(185)
+
+
 def test_lock_lengths():
     assert [lock_seconds(n) for n in range(4, 9)] == [0, 60, 120, 240, 480]
     assert lock_seconds(10_000) == 24 * 3600
@@ -216,6 +221,20 @@ def test_reset_clears_pin_and_lock_but_keeps_every_session(store, lock, clock):
     assert len(store.plans()) == 1
     lock.set_pin("2468", "2468")
     assert lock.check("2468").ok
+
+
+def test_a_reset_is_recorded_with_its_date(store, lock, clock):
+    assert last_reset(store.settings()) is None
+    lock.reset(confirmed=True)
+    assert store.settings()[RESET_ON_KEY] == "2026-11-25"
+    lock.set_pin("2468", "2468")
+    clock.advance(3 * 24 * 3600)
+    assert last_reset(store.settings()) == clock.now().date() - timedelta(days=3)
+
+
+@pytest.mark.parametrize("stored", ["", "yesterday", "2026-13-01"])
+def test_a_missing_or_damaged_reset_date_reads_as_none(stored):
+    assert last_reset({RESET_ON_KEY: stored}) is None
 
 
 # --- caregiver mode timeout -----------------------------------------------------------------
@@ -282,3 +301,14 @@ def test_a_negative_failure_count_is_treated_as_damaged(store, lock, count):
     assert lock.failures() == 5
     # No promise of extra tries: the next wrong PIN locks.
     assert lock.check("000000").locked_for_seconds == 120
+
+
+def test_after_a_restart_the_lock_keeps_time_on_the_monotonic_clock(store, lock, clock):
+    fail(lock, 5)
+    clock.advance(20)
+    reopened = CaregiverLock(store, clock)  # a restart: only the stored state is left
+    assert reopened.locked_for_seconds() == 40
+    clock._utc += timedelta(hours=2)  # then the wall clock jumps while the app runs
+    assert reopened.check(PIN).locked_for_seconds == 40
+    clock.advance(40)
+    assert reopened.check(PIN).ok

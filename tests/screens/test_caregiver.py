@@ -23,6 +23,12 @@ def test_first_use_sets_a_pin_kept_only_as_a_hash(ui):
     assert not any("2468" in value for value in settings(ui).values())
 
 
+def test_a_new_record_is_not_started_yet_on_the_dashboard(ui):
+    open_caregiver(ui)
+    assert ui.text("status_label") == "Not started yet"
+    assert "100 %" not in ui.text("adherence_label")
+
+
 def test_pins_that_differ_or_have_letters_are_refused_clearly(ui):
     ui.tap("caregiver_button")
     ui.type_into("pin_input", "12ab")
@@ -44,10 +50,16 @@ def test_wrong_pin_then_lockout(ui):
         ui.tap("submit_button")
     assert ui.screen.name == "caregiver_entry"
     assert "locked" in ui.text("message_label").lower() or "try again" in ui.text("message_label").lower()
+    assert ui.widget("forgot_button").disabled and ui.widget("forgot_button").opacity == 0
+    assert ui.widget("submit_button").disabled
     ui.type_into("pin_input", "2468")
     ui.tap("submit_button")
     assert ui.screen.name == "caregiver_entry"  # even the right PIN waits out the lock
-    ui.advance(61)
+    ui.advance(20)
+    assert "40 seconds" in ui.text("message_label")  # the screen counts down
+    assert ui.widget("submit_button").disabled
+    ui.advance(41)
+    assert not ui.widget("submit_button").disabled
     ui.type_into("pin_input", "2468")
     ui.tap("submit_button")
     assert ui.screen.name == "caregiver"
@@ -64,6 +76,24 @@ def test_enter_in_the_pin_box_opens_the_review(ui):
     assert ui.screen.name == "caregiver"
 
 
+def test_leaving_a_lockout_and_moving_the_wall_clock_does_not_open_it(ui):
+    from datetime import timedelta
+
+    open_caregiver(ui)
+    ui.tap("leave_button")
+    ui.tap("caregiver_button")
+    for _ in range(5):
+        ui.type_into("pin_input", "0000")
+        ui.tap("submit_button")
+    ui.tap("back_button")
+    ui.clock._utc += timedelta(hours=2)  # the wall clock jumps; monotonic time does not
+    ui.tap("caregiver_button")
+    assert ui.widget("submit_button").disabled and "wait" in ui.text("message_label")
+    ui.type_into("pin_input", "2468")
+    ui.screen.submit()  # the Enter key, which the disabled button does not guard
+    assert ui.screen.name == "caregiver_entry"
+
+
 def test_forgotten_pin_reset_keeps_the_sessions(ui):
     ui.tap("start_button")
     ui.tap("main_button")
@@ -76,6 +106,10 @@ def test_forgotten_pin_reset_keeps_the_sessions(ui):
     assert "reset" in ui.text("message_label")
     with ui.app.core.store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM step_logs")).scalar() == 2
+    ui.type_into("pin_input", "1357")
+    ui.type_into("repeat_input", "1357")
+    ui.tap("submit_button")
+    assert ui.screen.name == "caregiver" and ui.text("pin_reset_label") == "PIN reset on 25 November 2026"
 
 
 def test_dashboard_shows_status_adherence_and_notes(ui):
