@@ -20,6 +20,9 @@ from app.storage.opening import open_store
 ROOT = Path(__file__).resolve().parents[2]
 KILL_TARGET = Path(__file__).resolve().parent / "kill_target.py"
 KILLS = 60
+# A busy machine (parallel test workers) finishes fewer steps before each kill: then the
+# test kills on, up to this many times, until KILLS finished steps have been reported.
+MAX_KILLS = 3 * KILLS
 
 
 def run_seconds(runner, clock, seconds: int) -> None:
@@ -162,13 +165,15 @@ def test_every_step_reported_finished_survives_sigkill(tmp_path):
     rng = random.Random(seed)
     data_dir = tmp_path / "data"
     reported: list[tuple[int, str, float]] = []
+    kills = 0
     with tempfile.TemporaryFile("w+") as stderr:
-        for _ in range(KILLS):
+        while kills < KILLS or (len(reported) < KILLS and kills < MAX_KILLS):
             stderr.seek(0)
             stderr.truncate()
             reported += read_finished(kill_once(data_dir, rng, stderr))
+            kills += 1
 
-    assert len(reported) >= KILLS, f"too few steps finished to prove anything (seed {seed})"
+    assert len(reported) >= KILLS, f"too few steps finished to prove anything in {kills} kills (seed {seed})"
     db_path = data_dir / "smileback.sqlite3"
     with closing(sqlite3.connect(db_path)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"seed {seed}"
