@@ -12,7 +12,7 @@ from ..caregiver.export import default_export_folder
 from ..core import Core
 from ..storage.errors import StoreError
 from ..storage.transfer import ImportFileError
-from .base import Asks, Navigator, Question, Shows
+from .base import Asks, EscapeGoesBack, Navigator, Question, Shows
 
 SESSION_OPEN = ("A session is still open. Finish it, or close it from Home, before restoring a backup: "
                 "a restore would lose it.")
@@ -33,7 +33,7 @@ class BackupsView(Shows, Asks, Protocol):
     pass
 
 
-class BackupsPresenter:
+class BackupsPresenter(EscapeGoesBack):
     def __init__(self, core: Core, navigator: Navigator, view: BackupsView):
         self.core, self.navigator, self.view = core, navigator, view
         self.default_folder = str(default_export_folder())
@@ -52,11 +52,6 @@ class BackupsPresenter:
     def back(self) -> None:
         self.navigator.go("settings")
 
-    def on_key(self, name: str) -> bool:
-        if name == "escape":
-            self.back()
-            return True
-        return False
 
     def back_up_now(self) -> None:
         try:

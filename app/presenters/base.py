@@ -40,3 +40,16 @@ def ask_to_close(view: Asks, navigator: Closes) -> bool:
     """Escape (Android's back) on a first screen: asked, never a silent exit."""
     view.ask(CLOSE_QUESTION, navigator.close_app)
     return True
+
+
+class EscapeGoesBack:
+    """For a presenter with a `back()`: Escape (Android's back) does the same."""
+
+    def back(self) -> None:
+        raise NotImplementedError
+
+    def on_key(self, name: str) -> bool:
+        if name == "escape":
+            self.back()
+            return True
+        return False

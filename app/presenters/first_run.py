@@ -12,7 +12,7 @@ from ..formatting import duration_words
 from ..profile import SIDE_LABELS, load_profile, profile_from_entries, save_profile
 from ..settings import SUGGESTED_REMINDER_TIME, PreferencesError, validate_reminder_time
 from ..vocabulary import SIDES
-from .base import Navigator, Shows, ask_to_close
+from .base import EscapeGoesBack, Navigator, Shows, ask_to_close
 
 STEPS = 4  # welcome, safety, about you, your plan
 
@@ -92,7 +92,7 @@ class SafetyModel:
     confirmed: bool  # the "I have read this" tick
 
 
-class SafetyPresenter:
+class SafetyPresenter(EscapeGoesBack):
     def __init__(self, core: Core, navigator: Navigator, view: Shows):
         self.core, self.navigator, self.view = core, navigator, view
         self.from_home = self.skipping = self.confirmed = False
@@ -135,12 +135,6 @@ class SafetyPresenter:
     def back(self) -> None:
         self.navigator.go("home" if self.from_home else "welcome")
 
-    def on_key(self, name: str) -> bool:
-        """Escape (Android's back): home when opened from Home, else the welcome screen."""
-        if name == "escape":
-            self.back()
-            return True
-        return False
 
 
 @dataclass(frozen=True)
@@ -159,7 +153,7 @@ def chosen_side_words(side: str) -> str:
     return f"You chose: {SIDE_LABELS[side].lower()}."
 
 
-class AboutYouPresenter:
+class AboutYouPresenter(EscapeGoesBack):
     """Name, side and when it began, all optional; what is entered is kept on going on."""
 
     def __init__(self, core: Core, navigator: Navigator, view: Shows):
@@ -200,11 +194,6 @@ class AboutYouPresenter:
     def back(self) -> None:
         self.navigator.go("safety", from_home=False, skipping=False)
 
-    def on_key(self, name: str) -> bool:
-        if name == "escape":
-            self.back()
-            return True
-        return False
 
 
 @dataclass(frozen=True)
@@ -221,7 +210,7 @@ def first_reminder_merged(chosen: str, kept: tuple[str, ...]) -> tuple[str, ...]
     return (chosen, *kept[1:])
 
 
-class YourPlanPresenter:
+class YourPlanPresenter(EscapeGoesBack):
     """The routine to accept, and a first daily reminder. Finish ends the first run."""
 
     def __init__(self, core: Core, navigator: Navigator, view: Shows):
@@ -264,8 +253,3 @@ class YourPlanPresenter:
     def back(self) -> None:
         self.navigator.go("about_you")
 
-    def on_key(self, name: str) -> bool:
-        if name == "escape":
-            self.back()
-            return True
-        return False
