@@ -273,7 +273,12 @@ def android_alarm_plan(now: datetime, times: Sequence[str], skip_day: Callable[[
 
 
 def android_alarm_plan_for_store(store, routine: Routine, clock: Clock) -> list[dict[str, str]]:
-    return android_alarm_plan(clock.now(), load_preferences(store).reminder_times, settled_on(store, routine, clock))
+    from .storage import queries
+
+    now = clock.now()
+    # The whole week ahead is planned at once: one reading of the record serves every day of it.
+    return android_alarm_plan(now, load_preferences(store).reminder_times,
+                              queries.settled_days(store, routine, now.date()))
 
 
 def schedule_android_alarms(store, routine: Routine, clock: Clock) -> bool:
