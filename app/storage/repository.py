@@ -18,6 +18,7 @@ from .db import (SchemaTooNewError, StoreError, create_private_database, make_en
 from ..journal import StepFinish
 from ..vocabulary import SessionStatus, StepStatus
 from .models import Plan, PlanStep, RestDay, SessionRecord, Setting, StepLog, decode_weekdays, encode_weekdays
+from .plausible import refuse_implausible
 
 DB_NAME = "smileback.sqlite3"
 
@@ -136,6 +137,7 @@ class Store:
 
     def save_plan(self, steps: list[PlanStepView], rest_weekdays: set[int], effective_from: date,
                   now: datetime) -> PlanView:
+        refuse_implausible(effective_from, now.date())
         with self._session.begin() as s:
             plan = Plan(created_at=now, effective_from=effective_from,
                         rest_weekdays=encode_weekdays(rest_weekdays))
@@ -149,6 +151,7 @@ class Store:
 
     def begin_session(self, plan_id: int, started_at: datetime) -> int:
         """A session belongs to the local date at the moment it starts, for good."""
+        refuse_implausible(started_at.date())
         offset = started_at.utcoffset()
         with self._session.begin() as s:
             row = SessionRecord(
@@ -249,6 +252,8 @@ class Store:
             return set(s.scalars(select(RestDay.local_date)))
 
     def set_rest_day(self, day: date, resting: bool, now: datetime) -> None:
+        if resting:  # taking a wrongly dated day away is always allowed
+            refuse_implausible(day, now.date())
         with self._session.begin() as s:
             row = s.get(RestDay, day)
             if resting and row is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..atomic import write_atomically
 from .db import StoreError
 from .models import SESSION_STATUSES, STEP_STATUSES, Plan, decode_weekdays, encode_weekdays, PlanStep, RestDay, SessionRecord, Setting, StepLog
+from .plausible import EARLIEST_DAY, is_plausible
 from .repository import Store
 
 FORMAT = "smileback-health-record"
 VERSION = 1
-EARLIEST_DAY = date(2021, 1, 1)  # five years before SmileBack's first release: earlier is a wrong clock
 PRIVATE_SETTING_PREFIX = "caregiver."
 MAX_SECONDS = 24 * 3600
 MAX_POSITION = 1000
@@ -206,8 +206,7 @@ class _Fields:
     def _check_plausible(self, name: str, day: date, value) -> None:
         """No record of this app was kept before EARLIEST_DAY, nor after this device's today
         (a day of margin for a zone ahead): such a date is a wrong clock, and would wreck the figures."""
-        latest = datetime.now(timezone.utc).date() + timedelta(days=1)
-        if not EARLIEST_DAY <= day <= latest:
+        if not is_plausible(day):
             raise self.fail(name, f"must be a date from {EARLIEST_DAY:%d %B %Y} to today, got {_kind(value)}")
 
     def items(self, name: str) -> list[_Fields]:

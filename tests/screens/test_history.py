@@ -93,7 +93,7 @@ def test_a_note_is_shown_as_written_not_as_markup(ui):
 
 def test_years_of_sessions_keep_only_a_screenful_of_rows(ui):
     core = ui.app.core
-    plan = save_plan(core.store, core.routine, date(2020, 1, 1))
+    plan = save_plan(core.store, core.routine, date(2021, 1, 1))
     bulk_daily(core.store, plan, date(2026, 11, 24), days=5 * 365)
     open_history(ui)
     rv = ui.widget("history_list")
