@@ -22,6 +22,7 @@ from .routine import Routine, RoutineError, load_routine
 from .runner import SessionRunner, State
 from .settings import Preferences, load_preferences, save_preferences
 from .storage import Store, StoreError
+from .storage.plausible import is_plausible, wrong_clock_words
 
 PreferencesListener = Callable[[Preferences], None]
 
@@ -45,10 +46,19 @@ def open_record(data_dir: Path, routine_path: Path, clock: Clock) -> StartedReco
 
     try:
         routine = load_routine(routine_path)
+        refuse_a_wrong_clock(clock)
         opened = open_store(Path(data_dir), clock.now().date(), clock.now())
     except (RoutineError, StoreError) as error:
         raise StartupError(str(error)) from error
     return StartedRecord(opened.store, routine, opened.notice or "", opened.repaired)
+
+
+def refuse_a_wrong_clock(clock: Clock) -> None:
+    """Before any file is touched: a record or backup dated 1970 would wreck every figure."""
+    today = clock.now().date()
+    if not is_plausible(today):
+        raise StartupError(f"SmileBack did not open your record: {wrong_clock_words(today)}, "
+                           "then open SmileBack again.")
 
 
 class Core:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kivy.app import App
 from kivy.clock import Clock
 from kivy.graphics import Color, Ellipse, Line
 from kivy.metrics import dp
@@ -80,6 +81,8 @@ class HomeScreen(PresentedScreen):
         box.clear_widgets()
         for line in model.steps:
             box.add_widget(WrapLabel(text=line))
+        if model.message:  # shown in the app's banner on Home, until dismissed
+            App.get_running_app().notice = model.message
 
     def start_or_resume(self) -> None:
         if self.presenter is not None:  # the record opens just after the first frame

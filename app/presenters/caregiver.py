@@ -11,6 +11,7 @@ from ..caregiver.pin import CaregiverLock, PinError, locked_message
 from ..caregiver.plan_edit import WEEKDAY_NAMES, PlanDraft, PlanEditError
 from ..core import Core
 from ..formatting import clock_face
+from ..storage.errors import StoreError
 from .base import Asks, Navigator, Question, Shows
 
 
@@ -244,6 +245,9 @@ class PlanEditPresenter:
             self.draft.save(self.core.store, self.core.clock)
         except PlanEditError as error:
             self._show("\n".join(error.problems), rebuild=False)  # the entries stay as typed
+            return
+        except StoreError as error:  # a wrong clock, or a record that cannot be written
+            self._show(str(error), rebuild=False)
             return
         self.navigator.go("caregiver")
 

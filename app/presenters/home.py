@@ -1,13 +1,14 @@
 """Home: how today stands, the streak, this week, the routine, and one button to begin."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta, timezone
 
 from ..core import Core
 from ..formatting import duration_words, greeting, long_date, plural, streak_words
 from ..practice import TodaySummary, closing_status
 from ..runner import State
+from ..storage.errors import StoreError
 from ..storage.repository import SessionView
 from ..vocabulary import DayStatus, StepStatus, TodayStatus
 from .base import Navigator, Shows, ask_to_close
@@ -35,6 +36,7 @@ class HomeModel:
     steps: tuple[str, ...]  # "[b]Warm towel[/b]   10 min", one per planned step
     interrupted_text: str = ""  # set when a session was left unfinished
     close_text: str = ""  # the button that closes it, saying what it becomes
+    message: str = ""  # why the button did not start a session (a wrong clock)
 
 
 class HomePresenter:
@@ -43,11 +45,11 @@ class HomePresenter:
         self.shown_day: date | None = None
         self._interrupted: SessionView | None = None
 
-    def enter(self) -> None:
+    def enter(self, message: str = "") -> None:
         summary = self.core.practice.today_summary()
         self._interrupted = summary.interrupted
         self.shown_day = self.core.today()
-        self.view.show(self.model(summary))
+        self.view.show(replace(self.model(summary), message=message))
 
     def check_day(self) -> None:
         """Left open over midnight, Home turns to the new day by itself."""
@@ -74,8 +76,12 @@ class HomePresenter:
         if self._interrupted is not None:
             self.core.runner = practice.resume_runner(self._interrupted)
         else:
-            self.core.runner = practice.new_runner()
-            self.core.runner.start()
+            try:
+                self.core.runner = practice.new_runner()
+                self.core.runner.start()
+            except StoreError as error:  # nothing was written: the runner stays idle
+                self.enter(message=str(error))
+                return
         self.navigator.go("summary" if self.core.runner.state == State.SESSION_FINISHED else "session")
 
     def on_key(self, name: str) -> bool:

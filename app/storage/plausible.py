@@ -26,9 +26,13 @@ def day_words(day: date) -> str:
     return f"{day.day} {day:%B} {day.year}"
 
 
+def wrong_clock_words(day: date) -> str:
+    return (f"this device's clock says {day_words(day)}, which cannot be right. "
+            "Please set the date and time in the device's settings")
+
+
 def refuse_implausible(*days: date) -> None:
     """Raise StoreError, in words for the patient, if any of `days` cannot be right."""
     for day in days:
         if not is_plausible(day):
-            raise StoreError(f"Nothing was saved: this device's clock says {day_words(day)}, which cannot be "
-                             "right. Please set the date and time in the device's settings, then try again.")
+            raise StoreError(f"Nothing was saved: {wrong_clock_words(day)}, then try again.")

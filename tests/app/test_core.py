@@ -73,3 +73,18 @@ def test_a_voice_that_fails_is_said_in_settings_not_silently_dropped(store, rout
     assert "Voice: working." in core.cue_status()
     core.test_cues()
     assert "Voice: unavailable on this device." in core.cue_status() and "Sounds: working." in core.cue_status()
+
+
+def test_a_clock_set_to_1970_stops_start_up_plainly_and_writes_nothing(tmp_path):
+    """Issue 11.8: a phone reset to 1970 would have begun a record (and a backup) dated then."""
+    import pytest
+    from datetime import datetime, timezone
+
+    from app.core import StartupError, open_record
+    from app.routine import DEFAULT_ROUTINE
+
+    data_dir = tmp_path / "record"
+    with pytest.raises(StartupError, match="clock says 1 January 1970") as stopped:
+        open_record(data_dir, DEFAULT_ROUTINE, FakeClock(datetime(1970, 1, 1, 0, 0, 5, tzinfo=timezone.utc)))
+    assert "set the date and time" in str(stopped.value)
+    assert not data_dir.exists() or list(data_dir.rglob("*")) == []

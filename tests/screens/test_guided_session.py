@@ -183,3 +183,14 @@ def test_time_scale_is_announced_on_screen(data_dir, clock):
         assert "Demo speed: timers run 10x faster" in driver.visible_texts()
     finally:
         driver.close()
+
+
+def test_a_clock_set_back_to_1970_shows_a_plain_banner_not_a_crash(ui):
+    """Issue 11.8: starting a session dated 1970 raised out of the button."""
+    from datetime import datetime, timezone
+
+    ui.clock.advance(-(ui.clock.now() - datetime(1970, 1, 1, 8, tzinfo=timezone.utc)).total_seconds())
+    ui.tap("start_button")
+    assert ui.screen.name == "home"
+    assert "clock says 1 January 1970" in ui.text("notice_label")
+    assert rows(ui, "SELECT count(*) FROM sessions") == [(0,)]

@@ -191,3 +191,14 @@ def test_plan_edit_keeps_typed_minutes_on_a_mistake_and_saves_a_good_plan(core, 
     plan = core.store.current_plan()
     assert navigator.current == "caregiver" and plan.rest_weekdays == {6}
     assert {s.step_key: s.seconds for s in plan.steps}["heat"] == 720
+
+
+def test_a_plan_saved_while_the_clock_says_1970_is_refused_plainly(core, navigator, screen, clock):
+    """Issue 11.8: the plan editor let the store's refusal of a 1970 plan escape as a crash."""
+    edit = PlanEditPresenter(core, navigator, screen)
+    edit.enter()
+    before = core.store.plans()
+    clock.advance(-56 * 365.25 * 24 * 3600)
+    edit.save({"heat": "12", "massage": "4", "eyes": "2"})
+    assert "clock says" in screen.model.message and "1970" in screen.model.message
+    assert navigator.visits == [] and core.store.plans() == before

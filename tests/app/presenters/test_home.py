@@ -81,3 +81,14 @@ def test_escape_on_home_asks_before_closing(core, navigator, screen):
     presenter.on_key("escape")
     screen.answer(yes=True)
     assert navigator.current == "(closed)"
+
+
+def test_a_clock_set_back_to_1970_while_open_says_so_and_starts_nothing(core, navigator, screen, clock):
+    """Issue 11.8: the session would have been dated 1970, making every day since "missed"."""
+    presenter = home(core, navigator, screen)
+    clock.advance(-(datetime(2026, 11, 25, 8, tzinfo=timezone.utc)
+                    - datetime(1970, 1, 1, 8, tzinfo=timezone.utc)).total_seconds())
+    presenter.start_or_resume()
+    assert navigator.current is None and not core.session_open()
+    assert "clock says 1 January 1970" in screen.model.message
+    assert core.store.session_count() == 0
