@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .formatting import plural
+from .routine import Routine
 from .storage.backup import (PRE_RESTORE, BackupInfo, safety_copy_target, daily_backup, list_backups,
                              restore_backup, write_verified_copy)
 from .storage.errors import StoreError
@@ -144,7 +145,7 @@ def report_words(report: ImportReport) -> str:
     return text + "."
 
 
-def import_record(store: Store, path: Path | str, today: date) -> str:
+def import_record(store: Store, path: Path | str, today: date, routine: Routine) -> str:
     """Merge an export file into the record; say what happened.
 
     The file is checked first: a bad one changes nothing and makes no copy. Into a record
@@ -156,9 +157,14 @@ def import_record(store: Store, path: Path | str, today: date) -> str:
         raise ImportFileError("Type the full path of a SmileBack export file first, for example "
                               f"{Path('~/Documents').expanduser() / export_file_name(today)}.")
     path = Path(text).expanduser()
-    parse_document(read_document(path), path.name)  # refuse a bad file before anything is written
+    parse_document(read_document(path), routine, path.name)  # refuse a bad file before anything is written
     safety = safety_copy(store, today) if store.session_count() else None
-    report = import_json(store, path)
+    try:
+        report = import_json(store, path, routine)
+    except (ImportFileError, StoreError):
+        if safety is not None:
+            safety.unlink(missing_ok=True)  # nothing was written: nothing to undo
+        raise
     message = report_words(report)
     if safety is not None and not changed(report):
         safety.unlink(missing_ok=True)  # the record is as it was: nothing to undo

@@ -5,7 +5,9 @@ and ratings, the rest days and the settings, except caregiver.* settings: those 
 the caregiver PIN and must never leave the device or be planted by a file.
 
 Import checks the whole file before writing anything, then writes in one transaction:
-a bad file changes nothing and is refused with a message naming the field. Importing
+a bad file changes nothing and is refused with a message naming the field. A plan must
+be one the caregiver's editor could have saved under this routine (known steps, each
+included timed step within its bounds, at least one of them); text must be storable. Importing
 into a record that already has data merges: a session already present (same start
 instant and local date) or a plan already present (same creation instant) is skipped.
 """
@@ -22,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..atomic import write_atomically
+from ..routine import Routine
 from .db import StoreError
 from .models import SESSION_STATUSES, STEP_STATUSES, Plan, decode_weekdays, encode_weekdays, PlanStep, RestDay, SessionRecord, Setting, StepLog
 from .plausible import EARLIEST_DAY, is_plausible
@@ -149,6 +152,8 @@ class _Fields:
             return None
         if not isinstance(value, str) or len(value) > max_chars or (not optional and not value):
             raise self.fail(name, f"must be text of at most {max_chars} characters, got {_kind(value)}")
+        if not storable(value):
+            raise self.fail(name, BROKEN_TEXT)
         return value
 
     def integer(self, name: str, low: int, high: int, optional: bool = False) -> int | None:
@@ -221,6 +226,19 @@ class _Fields:
             raise self.fail(name, "has the same position twice")
 
 
+BROKEN_TEXT = "holds a broken character (the file was damaged, or written by another program)"
+
+
+def storable(text: str) -> bool:
+    """False for text with a lone surrogate: json reads "\\ud800" without complaint, but it is
+    no character and cannot be written as UTF-8 into the record."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _kind(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -281,7 +299,7 @@ def read_document(path: Path) -> Any:
                               "Nothing was imported.") from None
 
 
-def parse_document(document: Any, source: str = "export") -> _Contents:
+def parse_document(document: Any, routine: Routine, source: str = "export") -> _Contents:
     top = _Fields(source, document, "")
     if top.table.get("format") != FORMAT:
         raise top.fail("format", f"must be {FORMAT!r}: this is not a SmileBack export")
@@ -289,22 +307,37 @@ def parse_document(document: Any, source: str = "export") -> _Contents:
     if isinstance(version, bool) or not isinstance(version, int) or version != VERSION:
         raise top.fail("version", f"must be {VERSION}, got {_kind(version)}: this file was made by "
                                   "another version of SmileBack")
-    plans = tuple(_parse_plan(p) for p in top.items("plans"))
+    plans = tuple(_parse_plan(p, routine) for p in top.items("plans"))
     sessions = tuple(_parse_session(s, len(plans)) for s in top.items("sessions"))
     rest_days = tuple((r.day("local_date"), r.instant("created_at")) for r in top.items("rest_days"))
     return _Contents(plans, sessions, rest_days, _parse_settings(top))
 
 
-def _parse_plan(plan: _Fields) -> _PlanIn:
+def _parse_plan(plan: _Fields, routine: Routine) -> _PlanIn:
+    """A plan as the caregiver's editor could have saved it: this routine's steps, each
+    included timed step within its bounds, and at least one of them."""
     weekdays = plan.raw("rest_weekdays")
     if not isinstance(weekdays, list) or any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6
                                              for d in weekdays):
         raise plan.fail("rest_weekdays", f"must be a list of weekdays 0 (Monday) to 6, got {_kind(weekdays)}")
-    steps = tuple((s.integer("position", 0, MAX_POSITION), s.text("step_key", 40), s.flag("included"),
-                   s.integer("seconds", 0, MAX_SECONDS)) for s in plan.items("steps"))
+    steps = tuple(_parse_plan_step(step, routine) for step in plan.items("steps"))
     plan.unique("steps", [step[0] for step in steps])
+    if not any(included and routine.step(key).timed for _, key, included, _ in steps):
+        timed = ", ".join(step.title for step in routine.steps if step.timed)
+        raise plan.fail("steps", f"must include at least one timed step ({timed})")
     return _PlanIn(plan.instant("created_at"), plan.day("effective_from"),
                    encode_weekdays(weekdays), steps)
+
+
+def _parse_plan_step(step: _Fields, routine: Routine) -> tuple[int, str, bool, int]:
+    position = step.integer("position", 0, MAX_POSITION)
+    key = step.choice("step_key", tuple(known.key for known in routine.steps))
+    included, seconds = step.flag("included"), step.integer("seconds", 0, MAX_SECONDS)
+    known = routine.step(key)
+    if included and known.timed and not known.min_seconds <= seconds <= known.max_seconds:
+        raise step.fail("seconds", f"must be from {known.min_seconds} to {known.max_seconds} seconds for "
+                                   f"{known.title}, got {_kind(seconds)}")
+    return position, key, included, seconds
 
 
 def _parse_session(session: _Fields, plan_count: int) -> _SessionIn:
@@ -345,16 +378,20 @@ def _parse_settings(top: _Fields) -> dict[str, str]:
     for key, value in settings.items():
         if not 0 < len(key) <= 60:
             raise top.fail("settings", f"has a key of {len(key)} characters; keys are 1 to 60")
+        if not storable(key):
+            raise top.fail("settings", f"has a key that {BROKEN_TEXT}")
         if not isinstance(value, str):
             raise top.fail(f"settings.{key}"[:80], f"must be text, got {_kind(value)}")
+        if not storable(value):
+            raise top.fail(f"settings.{key}"[:80], BROKEN_TEXT)
     return settings
 
 
 # --- import --------------------------------------------------------------------------------
 
-def import_json(store: Store, path: Path | str) -> ImportReport:
+def import_json(store: Store, path: Path | str, routine: Routine) -> ImportReport:
     path = Path(path)
-    contents = parse_document(read_document(path), path.name)
+    contents = parse_document(read_document(path), routine, path.name)
     report = ImportReport()
     try:
         with store.session_factory.begin() as s:  # all or nothing

@@ -374,6 +374,7 @@ def a_valid_export() -> dict:
     return document
 
 
+ROUTINE = load_routine()
 VALID_EXPORT = a_valid_export()
 
 
@@ -383,7 +384,7 @@ def try_import(store: Store, document, folder: Path) -> None:
     path = folder / "import.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     try:
-        import_json(store, path)
+        import_json(store, path, ROUTINE)
     except ImportFileError as error:
         assert "import.json" in str(error)
         assert export_document(store) == before
@@ -408,7 +409,7 @@ def test_import_of_any_change_to_a_real_export(store, tmp_path, document):
 def test_import_of_any_bytes(store, tmp_path, content):
     (tmp_path / "import.json").write_bytes(content)
     try:
-        import_json(store, tmp_path / "import.json")
+        import_json(store, tmp_path / "import.json", ROUTINE)
     except ImportFileError:
         pass
 

@@ -26,3 +26,97 @@ def test_import_reports_in_plain_words():
     assert report_words(ImportReport()) == "The file held no sessions."
     assert report_words(ImportReport(added_sessions=2, added_plans=1, added_rest_days=2)) == \
         "Added 2 sessions (and 1 plan version and 2 rest days)."
+
+
+# --- importing: a bad file is refused before anything is written (issue 11.7) ---------------
+
+import json
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from app import record_copies
+from app.storage import transfer
+from app.storage.backup import list_backups
+from app.storage.errors import StoreError
+from app.storage.transfer import ImportFileError, export_document
+from tests.seed import add_session, save_plan
+
+MORNING = datetime(2026, 11, 20, 8, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def export(store, routine, tmp_path) -> dict:
+    """A real export of a record with two sessions, as a document to spoil."""
+    from app.storage import Store
+
+    source = Store(tmp_path / "source")
+    plan = save_plan(source, routine, MORNING.date(), now=MORNING)
+    add_session(source, plan, MORNING + timedelta(days=1), note="Felt looser")
+    add_session(source, plan, MORNING + timedelta(days=2))
+    document = export_document(source)
+    source.close()
+    return document
+
+
+@pytest.fixture
+def record(store, routine):
+    """The patient's record: one session of its own, so an import first makes a safety copy."""
+    plan = save_plan(store, routine, MORNING.date() - timedelta(days=10), now=MORNING - timedelta(days=10))
+    add_session(store, plan, MORNING - timedelta(days=5))
+    return store
+
+
+def write(tmp_path, document=None, raw: bytes | None = None):
+    path = tmp_path / "from-the-clinic.json"
+    path.write_bytes(raw if raw is not None else json.dumps(document).encode("utf-8"))
+    return path
+
+
+def spoiled(document: dict, change) -> dict:
+    document = json.loads(json.dumps(document))
+    change(document)
+    return document
+
+
+SPOILED = [
+    ("sessions[0].note", lambda d: d["sessions"][0].update(note="Felt \ud800 looser")),
+    ("plans[0].steps[1].seconds", lambda d: d["plans"][0]["steps"][1].update(seconds=3)),
+    ("plans[0].steps[2].step_key", lambda d: d["plans"][0]["steps"][2].update(step_key="electric stimulation")),
+    ("plans[0].steps", lambda d: [s.update(included=False) for s in d["plans"][0]["steps"][1:]]),
+    ("plans[0].created_at", lambda d: d["plans"][0].update(created_at="2999-01-01T08:00:00+00:00")),
+    ("sessions[1].local_date", lambda d: d["sessions"][1].update(local_date="0001-01-01")),
+]
+
+
+@pytest.mark.parametrize("field,change", SPOILED, ids=[f for f, _ in SPOILED])
+def test_a_spoiled_file_says_which_field_and_leaves_no_copy_and_no_change(record, routine, export, tmp_path,
+                                                                          field, change):
+    before = export_document(record)
+    path = write(tmp_path, spoiled(export, change))
+    with pytest.raises(ImportFileError, match=f"field '{re.escape(field)}'") as refused:
+        record_copies.import_record(record, path, MORNING.date(), routine)
+    assert "Nothing was imported" in str(refused.value)
+    assert export_document(record) == before and list_backups(record.data_dir) == []
+
+
+def test_bytes_that_are_not_utf8_give_a_message_and_no_copy(record, routine, tmp_path):
+    path = write(tmp_path, raw=b'{"format": "smileback-health-record", "note": "caf\xe9"}')
+    before = export_document(record)
+    with pytest.raises(ImportFileError, match="not readable JSON.*Nothing was imported"):
+        record_copies.import_record(record, path, MORNING.date(), routine)
+    assert export_document(record) == before and list_backups(record.data_dir) == []
+
+
+def test_a_failure_while_writing_takes_its_safety_copy_away(record, routine, export, tmp_path, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    def disk_full(*_args):
+        raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(transfer, "_merge_rest_days", disk_full)
+    before = export_document(record)
+    with pytest.raises(StoreError, match="Nothing was imported"):
+        record_copies.import_record(record, write(tmp_path, export), MORNING.date(), routine)
+    assert export_document(record) == before and list_backups(record.data_dir) == []

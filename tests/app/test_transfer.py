@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from app.routine import load_routine
 from app.storage import Store
 from app.storage import transfer
 from app.storage.repository import DB_NAME, PlanStepView
 from app.storage.transfer import FORMAT, VERSION, ImportFileError, export_json, import_json
 
+ROUTINE = load_routine()
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "schema_0001.sqlite3"
 T0 = datetime(2026, 10, 1, 6, 45, 12, 250000, tzinfo=timezone.utc)
 PLAN = [PlanStepView("preparation", True, 0), PlanStepView("heat", True, 600), PlanStepView("massage", False, 240)]
@@ -80,7 +82,7 @@ def test_export_file_is_private_and_written_whole(exported):
 # --- round trip ----------------------------------------------------------------------------------
 
 def test_import_into_an_empty_record_round_trips_exactly(exported, other, tmp_path):
-    report = import_json(other, exported)
+    report = import_json(other, exported, ROUTINE)
     assert (report.added_plans, report.added_sessions, report.skipped_duplicates) == (2, 6, 0)
     assert (report.added_rest_days, report.added_settings) == (1, 2)
     again = export_json(other, tmp_path / "again.json")
@@ -95,7 +97,7 @@ def test_the_migration_fixture_round_trips_exactly(tmp_path):
     source, target = Store(source_dir), Store(tmp_path / "target")
     try:
         first = export_json(source, tmp_path / "first.json")
-        import_json(target, first)
+        import_json(target, first, ROUTINE)
         second = export_json(target, tmp_path / "second.json")
     finally:
         source.close()
@@ -105,7 +107,7 @@ def test_the_migration_fixture_round_trips_exactly(tmp_path):
 
 
 def test_imported_record_reads_like_the_original(store, exported, other):
-    import_json(other, exported)
+    import_json(other, exported, ROUTINE)
     assert other.plans()[1].rest_weekdays == store.plans()[1].rest_weekdays
     [original] = store.sessions_between(T0.date(), T0.date())
     [copied] = other.sessions_between(T0.date(), T0.date())
@@ -117,8 +119,8 @@ def test_imported_record_reads_like_the_original(store, exported, other):
 # --- merging -------------------------------------------------------------------------------------
 
 def test_importing_the_same_file_twice_adds_nothing(exported, other, tmp_path):
-    import_json(other, exported)
-    report = import_json(other, exported)
+    import_json(other, exported, ROUTINE)
+    report = import_json(other, exported, ROUTINE)
     assert (report.added_sessions, report.skipped_duplicates, report.added_plans) == (0, 6, 0)
     assert (report.added_rest_days, report.added_settings) == (0, 0)
     assert read(export_json(other, tmp_path / "again.json")) == read(exported)
@@ -128,7 +130,7 @@ def test_merge_adds_only_what_is_missing_and_keeps_this_devices_settings(exporte
     fill(other, days=8, first=T0 - timedelta(days=4))  # overlaps the file on days 0..3, other plans
     other.put_setting("profile.side", "left")
     before = len(read(export_json(other, tmp_path / "before.json"))["sessions"])
-    report = import_json(other, exported)
+    report = import_json(other, exported, ROUTINE)
     after = read(export_json(other, tmp_path / "after.json"))
     starts = [s["started_at"] for s in after["sessions"]]
     assert len(starts) == len(set(starts)) == before + report.added_sessions
@@ -139,14 +141,14 @@ def test_merge_adds_only_what_is_missing_and_keeps_this_devices_settings(exporte
 
 def test_merge_recognises_a_session_by_its_start_and_local_date(exported, other):
     document = read(exported)
-    import_json(other, exported)
+    import_json(other, exported, ROUTINE)
     document["sessions"][0]["note"] = "edited elsewhere"
     document["sessions"].append(copy.deepcopy(document["sessions"][1]))
     document["sessions"][-1]["started_at"] = "2026-11-20T09:00:00+00:00"
     document["sessions"][-1]["local_date"] = "2026-11-20"
     changed = exported.with_name("changed.json")
     changed.write_text(json.dumps(document), encoding="utf-8")
-    report = import_json(other, changed)
+    report = import_json(other, changed, ROUTINE)
     assert (report.added_sessions, report.skipped_duplicates) == (1, 6)
     assert [s.note for s in other.sessions_between(T0.date(), T0.date())] == ["Better 🙂"]
 
@@ -156,7 +158,7 @@ def test_a_file_cannot_plant_a_caregiver_pin(exported, other):
     document["settings"]["caregiver.pin_hash"] = "known-to-the-sender"
     planted = exported.with_name("planted.json")
     planted.write_text(json.dumps(document), encoding="utf-8")
-    report = import_json(other, planted)
+    report = import_json(other, planted, ROUTINE)
     assert "caregiver.pin_hash" not in other.settings()
     assert "caregiver.pin_hash" in report.skipped_settings
 
@@ -196,6 +198,19 @@ BAD_DOCUMENTS = [
     ("sessions[1].started_at", lambda d: d["sessions"][1].update(started_at="2999-01-01T08:00:00+00:00")),
     ("plans[0].created_at", lambda d: d["plans"][0].update(created_at="2999-01-01T08:00:00+00:00")),
     ("rest_days[0].local_date", lambda d: d["rest_days"][0].update(local_date="1999-12-31")),
+    # Issue 11.7: a plan the caregiver's editor could never have saved.
+    ("plans[0].steps[1].seconds", lambda d: d["plans"][0]["steps"][1].update(seconds=5)),
+    ("plans[1].steps[0].seconds", lambda d: d["plans"][1]["steps"][0].update(seconds=20 * 60 + 1)),
+    ("plans[1].steps[0].step_key", lambda d: d["plans"][1]["steps"][0].update(step_key="electric stimulation")),
+    ("plans[1].steps[1].step_key", lambda d: d["plans"][1]["steps"][1].update(step_key="")),
+    ("plans[1].steps", lambda d: d["plans"][1]["steps"][0].update(included=False)),
+    ("plans[1].steps", lambda d: d["plans"][1].update(steps=[])),
+    ("plans[0].steps", lambda d: d["plans"][0].update(steps=[d["plans"][0]["steps"][0]])),  # preparation only
+    # Issue 11.7: text SQLite cannot store (a lone surrogate, which json reads without complaint).
+    ("sessions[0].note", lambda d: d["sessions"][0].update(note="Better \ud800")),
+    ("plans[0].steps[1].step_key", lambda d: d["plans"][0]["steps"][1].update(step_key="heat\udfff")),
+    ("settings.profile.name", lambda d: d["settings"].update({"profile.name": "Zo\udc00"})),
+    ("settings", lambda d: d["settings"].update({"profile.\ud83d": "x"})),
 ]
 
 
@@ -206,7 +221,7 @@ def test_a_bad_field_is_named_and_nothing_is_imported(exported, other, tmp_path,
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(broken(read(exported), change)), encoding="utf-8")
     with pytest.raises(ImportFileError, match=f"field '{_re(field)}'.*Nothing was imported"):
-        import_json(other, bad)
+        import_json(other, bad, ROUTINE)
     assert read(export_json(other, tmp_path / "after.json")) == before
 
 
@@ -215,7 +230,7 @@ def test_the_same_session_twice_in_one_file_is_added_once(exported, other, tmp_p
     document["sessions"].append(copy.deepcopy(document["sessions"][0]))
     twice = tmp_path / "twice.json"
     twice.write_text(json.dumps(document), encoding="utf-8")
-    report = import_json(other, twice)
+    report = import_json(other, twice, ROUTINE)
     assert report.added_sessions == len(document["sessions"]) - 1 and report.skipped_duplicates == 1
 
 
@@ -231,13 +246,13 @@ def test_a_file_that_is_not_an_export_is_refused(other, tmp_path, content):
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
     with pytest.raises(ImportFileError, match="bad.json: .*Nothing was imported"):
-        import_json(other, bad)
+        import_json(other, bad, ROUTINE)
     assert other.plans() == []
 
 
 def test_a_missing_file_is_refused_plainly(other, tmp_path):
     with pytest.raises(ImportFileError, match="cannot be read"):
-        import_json(other, tmp_path / "nowhere.json")
+        import_json(other, tmp_path / "nowhere.json", ROUTINE)
 
 
 def test_a_failure_while_writing_undoes_the_whole_import(exported, other, monkeypatch):
@@ -246,5 +261,5 @@ def test_a_failure_while_writing_undoes_the_whole_import(exported, other, monkey
 
     monkeypatch.setattr(transfer, "_merge_rest_days", failing)
     with pytest.raises(RuntimeError):
-        import_json(other, exported)
+        import_json(other, exported, ROUTINE)
     assert other.plans() == [] and other.sessions_between(date(2000, 1, 1), date(2100, 1, 1)) == []

@@ -204,7 +204,7 @@ def test_export_writes_a_file_an_empty_record_can_import(ui, tmp_path):
     assert str(exported) in ui.text("export_message_label")
     other = Store(tmp_path / "other")
     try:
-        report = import_json(other, exported)
+        report = import_json(other, exported, ui.app.core.routine)
     finally:
         other.close()
     assert report.added_sessions == 2
