@@ -180,11 +180,12 @@ def logbook(s: Session, routine: Routine, first: date | None = None, last: date 
 
 
 def plan_history(s: Session, routine: Routine) -> stats.PlanHistory:
-    """Every plan version, oldest first, as the steps it requires and its rest weekdays."""
+    """Every plan version, oldest saved first, as the steps it requires and its rest weekdays."""
     rows = s.execute(
         select(Plan.id, Plan.effective_from, Plan.rest_weekdays, PlanStep.step_key, PlanStep.included)
         .outerjoin(PlanStep, PlanStep.plan_id == Plan.id)
-        .order_by(Plan.id, PlanStep.position)
+        # By when each was saved, not by row: a plan merged in from an older file is a new row.
+        .order_by(Plan.created_at, Plan.id, PlanStep.position)
     )
     plans: dict[int, tuple[date, str, list[str]]] = {}
     for plan_id, effective_from, rest_weekdays, step_key, included in rows:

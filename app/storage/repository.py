@@ -131,9 +131,10 @@ class Store:
             return _plan_view(s.get(Plan, plan_id, options=[selectinload(Plan.steps)]))
 
     def plans(self) -> list[PlanView]:
-        """Every plan version, oldest first: the history past days are judged by."""
+        """Every plan version, oldest saved first: the history past days are judged by."""
         with self._session() as s:
-            return [_plan_view(p) for p in s.scalars(select(Plan).options(selectinload(Plan.steps)).order_by(Plan.id))]
+            return [_plan_view(p) for p in s.scalars(select(Plan).options(selectinload(Plan.steps))
+                                                     .order_by(Plan.created_at, Plan.id))]
 
     def save_plan(self, steps: list[PlanStepView], rest_weekdays: set[int], effective_from: date,
                   now: datetime) -> PlanView:

@@ -126,6 +126,19 @@ def test_each_day_is_judged_by_the_plan_in_force_that_day(store, routine):
     assert queries.day_map(store, routine, d(13), d(13), today=d(14))[d(13)] == DONE  # a done rest day
 
 
+def test_an_older_plan_merged_in_later_does_not_rule_the_days_after_the_caregivers_plan(store, routine):
+    """Issue 11.7: days were judged by plans in row order, so an old plan imported from a file
+    (a new row, saved long before) ruled every day since, over the caregiver's current plan."""
+    caregivers = save_plan(store, routine, d(5), leave_out=("eyes",))
+    steps = [PlanStepView(s.key, True, s.seconds) for s in routine.steps]
+    store.save_plan(steps, set(), d(0), datetime.combine(d(0), time(7), UTC))  # as an import writes it
+    record(store, caregivers, at(d(7)), done=("heat", "massage"))
+    record(store, caregivers, at(d(2)), done=("heat", "massage"))
+    days = queries.day_map(store, routine, d(0), d(7), today=d(8))
+    assert days[d(7)] == DONE  # the caregiver's plan, saved last, rules from its day on
+    assert days[d(2)] == PARTIAL  # before it, the older plan asked for the eyes too
+
+
 def test_rest_days_bridge_a_streak_and_days_before_the_plan_have_no_data(store, routine, clock):
     plan = save_plan(store, routine, d(2))
     for n in (2, 3, 5):
