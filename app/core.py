@@ -167,6 +167,10 @@ class Core:
     def caregiver_expired(self) -> bool:
         return self.caregiver is not None and self.caregiver.expired()
 
+    def caregiver_unlocked(self) -> bool:
+        """The caregiver has given the PIN and caregiver mode has not ended nor timed out."""
+        return self.caregiver is not None and not self.caregiver.expired()
+
     def end_caregiver_mode(self) -> None:
         if self.caregiver:
             self.caregiver.end()

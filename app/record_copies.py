@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from .caregiver.pin import pin_is_set
 from .formatting import plural
 from .routine import Routine
 from .storage.backup import (PRE_RESTORE, BackupInfo, safety_copy_target, daily_backup, list_backups,
@@ -145,11 +146,23 @@ def report_words(report: ImportReport) -> str:
     return text + "."
 
 
-def import_record(store: Store, path: Path | str, today: date, routine: Routine) -> str:
+PLAN_NOT_MADE_CURRENT = ("The plan in the file was not made current: a caregiver can import it again in "
+                         "caregiver mode.")
+
+
+def plan_guarded(store: Store, caregiver_unlocked: bool) -> bool:
+    """A caregiver has a PIN and has not unlocked caregiver mode: their plan stays current."""
+    return pin_is_set(store.settings()) and not caregiver_unlocked
+
+
+def import_record(store: Store, path: Path | str, today: date, routine: Routine, *,
+                  caregiver_unlocked: bool) -> str:
     """Merge an export file into the record; say what happened.
 
     The file is checked first: a bad one changes nothing and makes no copy. Into a record
     that already holds sessions, a safety copy is saved first so the import can be undone.
+    A plan from the file that would become current is left out unless the caregiver is in
+    (or there is no caregiver); the sessions are merged all the same.
     Raises ImportFileError (a bad file) or StoreError (the record could not be written).
     """
     text = str(path).strip()
@@ -160,7 +173,7 @@ def import_record(store: Store, path: Path | str, today: date, routine: Routine)
     parse_document(read_document(path), routine, path.name)  # refuse a bad file before anything is written
     safety = safety_copy(store, today) if store.session_count() else None
     try:
-        report = import_json(store, path, routine)
+        report = import_json(store, path, routine, keep_current_plan=plan_guarded(store, caregiver_unlocked))
     except (ImportFileError, StoreError):
         if safety is not None:
             safety.unlink(missing_ok=True)  # nothing was written: nothing to undo
@@ -169,6 +182,8 @@ def import_record(store: Store, path: Path | str, today: date, routine: Routine)
     if safety is not None and not changed(report):
         safety.unlink(missing_ok=True)  # the record is as it was: nothing to undo
         safety = None
+    if report.held_back_plans:
+        message += " " + PLAN_NOT_MADE_CURRENT
     if safety is not None:
         message += " Your record from just before is kept as a safety copy, listed with the backups above."
     return message

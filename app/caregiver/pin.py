@@ -26,6 +26,8 @@ HASH_KEY = "caregiver.pin_hash"
 FAILURES_KEY = "caregiver.failures"
 LOCKED_UNTIL_KEY = "caregiver.locked_until"
 RESET_ON_KEY = "caregiver.pin_reset_on"  # the local date (ISO) of the last reset, shown on the dashboard
+# Everything that says who may enter caregiver mode: a restore keeps these as they are.
+CAREGIVER_KEYS = (HASH_KEY, FAILURES_KEY, LOCKED_UNTIL_KEY, RESET_ON_KEY)
 
 MIN_DIGITS, MAX_DIGITS = 4, 8
 MAX_FREE_TRIES = 5
@@ -101,7 +103,7 @@ class CaregiverLock:
     # --- setting and resetting -------------------------------------------------
 
     def has_pin(self) -> bool:
-        return bool(self.store.settings().get(HASH_KEY))
+        return pin_is_set(self.store.settings())
 
     def set_pin(self, pin: str, repeat: str) -> None:
         """First use: the PIN is typed twice and must match."""
@@ -209,6 +211,11 @@ class CaregiverLock:
     def _save_lock_state(self, failures: int, until: datetime | None) -> None:
         self.store.put_setting(FAILURES_KEY, str(failures))
         self.store.put_setting(LOCKED_UNTIL_KEY, until.isoformat() if until else "")
+
+
+def pin_is_set(settings: dict[str, str]) -> bool:
+    """Whether there is a caregiver: without a PIN anyone may open caregiver mode."""
+    return bool(settings.get(HASH_KEY))
 
 
 def last_reset(settings: dict[str, str]) -> date | None:

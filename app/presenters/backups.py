@@ -101,7 +101,8 @@ class BackupsPresenter(EscapeGoesBack):
 
     def import_file(self, path_text: str) -> None:
         try:
-            message = record_copies.import_record(self.core.store, path_text, self.core.today(), self.core.routine)
+            message = record_copies.import_record(self.core.store, path_text, self.core.today(), self.core.routine,
+                                                  caregiver_unlocked=self.core.caregiver_unlocked())
         except (ImportFileError, StoreError) as error:
             message = str(error)
         self._show(import_message=message)

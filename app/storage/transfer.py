@@ -48,6 +48,7 @@ class ImportReport:
     added_sessions: int = 0
     skipped_duplicates: int = 0  # sessions already in the record
     added_plans: int = 0
+    held_back_plans: int = 0  # newer than the record's current plan, and not to displace it
     added_rest_days: int = 0
     added_settings: int = 0
     skipped_settings: list[str] = field(default_factory=list)  # kept as on this device, or private
@@ -389,13 +390,15 @@ def _parse_settings(top: _Fields) -> dict[str, str]:
 
 # --- import --------------------------------------------------------------------------------
 
-def import_json(store: Store, path: Path | str, routine: Routine) -> ImportReport:
+def import_json(store: Store, path: Path | str, routine: Routine, keep_current_plan: bool = False) -> ImportReport:
+    """Merge the file into the record. With `keep_current_plan`, a plan from the file saved
+    after the record's current plan is not added (it would become current)."""
     path = Path(path)
     contents = parse_document(read_document(path), routine, path.name)
     report = ImportReport()
     try:
         with store.session_factory.begin() as s:  # all or nothing
-            plan_ids = _merge_plans(s, contents.plans, report)
+            plan_ids = _merge_plans(s, contents.plans, report, keep_current_plan)
             _merge_sessions(s, contents.sessions, plan_ids, report)
             _merge_rest_days(s, contents.rest_days, report)
             _merge_settings(s, contents.settings, report)
@@ -405,15 +408,22 @@ def import_json(store: Store, path: Path | str, routine: Routine) -> ImportRepor
     return report
 
 
-def _merge_plans(s, plans: tuple[_PlanIn, ...], report: ImportReport) -> list[int]:
+def _merge_plans(s, plans: tuple[_PlanIn, ...], report: ImportReport, keep_current: bool) -> list[int]:
     """The record's plan id for each plan in the file, adding those not present."""
     # Only plans present before the import count as duplicates, so two versions saved
     # within the same instant in the file both arrive.
     existing = {created: plan_id for plan_id, created in s.execute(select(Plan.id, Plan.created_at))}
+    current = s.execute(select(Plan.id, Plan.created_at)
+                        .order_by(Plan.created_at.desc(), Plan.id.desc()).limit(1)).first()
     ids = []
     for plan in plans:
         if plan.created_at in existing:
             ids.append(existing[plan.created_at])
+            continue
+        if keep_current and current is not None and plan.created_at > current.created_at:
+            # Its sessions are still merged, filed under the record's current plan.
+            ids.append(current.id)
+            report.held_back_plans += 1
             continue
         row = Plan(created_at=plan.created_at, effective_from=plan.effective_from, rest_weekdays=plan.rest_weekdays,
                    steps=[PlanStep(position=p, step_key=k, included=i, seconds=sec) for p, k, i, sec in plan.steps])

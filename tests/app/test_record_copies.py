@@ -96,7 +96,7 @@ def test_a_spoiled_file_says_which_field_and_leaves_no_copy_and_no_change(record
     before = export_document(record)
     path = write(tmp_path, spoiled(export, change))
     with pytest.raises(ImportFileError, match=f"field '{re.escape(field)}'") as refused:
-        record_copies.import_record(record, path, MORNING.date(), routine)
+        record_copies.import_record(record, path, MORNING.date(), routine, caregiver_unlocked=False)
     assert "Nothing was imported" in str(refused.value)
     assert export_document(record) == before and list_backups(record.data_dir) == []
 
@@ -105,7 +105,7 @@ def test_bytes_that_are_not_utf8_give_a_message_and_no_copy(record, routine, tmp
     path = write(tmp_path, raw=b'{"format": "smileback-health-record", "note": "caf\xe9"}')
     before = export_document(record)
     with pytest.raises(ImportFileError, match="not readable JSON.*Nothing was imported"):
-        record_copies.import_record(record, path, MORNING.date(), routine)
+        record_copies.import_record(record, path, MORNING.date(), routine, caregiver_unlocked=False)
     assert export_document(record) == before and list_backups(record.data_dir) == []
 
 
@@ -118,5 +118,40 @@ def test_a_failure_while_writing_takes_its_safety_copy_away(record, routine, exp
     monkeypatch.setattr(transfer, "_merge_rest_days", disk_full)
     before = export_document(record)
     with pytest.raises(StoreError, match="Nothing was imported"):
-        record_copies.import_record(record, write(tmp_path, export), MORNING.date(), routine)
+        record_copies.import_record(record, write(tmp_path, export), MORNING.date(), routine,
+                                     caregiver_unlocked=False)
     assert export_document(record) == before and list_backups(record.data_dir) == []
+
+
+# --- a plan from a file becomes current only with the caregiver (issue 11.7) -------------------
+
+from app.caregiver.pin import HASH_KEY, hash_pin
+
+NOT_MADE_CURRENT = ("The plan in the file was not made current: a caregiver can import it again in "
+                    "caregiver mode.")
+
+
+def test_with_a_pin_set_and_caregiver_mode_closed_the_files_plan_is_not_made_current(record, routine, export,
+                                                                                       tmp_path):
+    record.put_setting(HASH_KEY, hash_pin("2468", b"salt", 1))
+    caregivers = record.current_plan()
+    message = record_copies.import_record(record, write(tmp_path, export), MORNING.date(), routine,
+                                          caregiver_unlocked=False)
+    assert message.startswith("Added 2 sessions.") and NOT_MADE_CURRENT in message
+    assert record.current_plan() == caregivers and len(record.plans()) == 1
+    assert record.session_count() == 3
+
+
+def test_in_caregiver_mode_the_files_plan_is_adopted(record, routine, export, tmp_path):
+    record.put_setting(HASH_KEY, hash_pin("2468", b"salt", 1))
+    message = record_copies.import_record(record, write(tmp_path, export), MORNING.date(), routine,
+                                          caregiver_unlocked=True)
+    assert NOT_MADE_CURRENT not in message and "1 plan version" in message
+    assert record.current_plan().effective_from == MORNING.date()
+
+
+def test_with_no_pin_there_is_no_caregiver_and_the_files_plan_is_adopted(record, routine, export, tmp_path):
+    record.put_setting(HASH_KEY, "")  # as a reset leaves it
+    message = record_copies.import_record(record, write(tmp_path, export), MORNING.date(), routine,
+                                          caregiver_unlocked=False)
+    assert NOT_MADE_CURRENT not in message and record.current_plan().effective_from == MORNING.date()

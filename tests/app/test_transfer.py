@@ -263,3 +263,21 @@ def test_a_failure_while_writing_undoes_the_whole_import(exported, other, monkey
     with pytest.raises(RuntimeError):
         import_json(other, exported, ROUTINE)
     assert other.plans() == [] and other.sessions_between(date(2000, 1, 1), date(2100, 1, 1)) == []
+
+
+# --- a plan from a file never displaces the caregiver's without the caregiver (issue 11.7) ----------
+
+def test_held_back_plans_are_not_added_and_their_sessions_go_to_the_current_plan(exported, other):
+    kept = other.save_plan(PLAN[1:], {6}, T0.date(), T0 + timedelta(days=1))  # between the file's two plans
+    report = import_json(other, exported, ROUTINE, keep_current_plan=True)
+    assert (report.added_plans, report.held_back_plans, report.added_sessions) == (1, 1, 6)
+    assert other.current_plan() == kept
+    later = other.sessions_between(T0.date() + timedelta(days=2), T0.date() + timedelta(days=9))
+    assert later and {s.plan_id for s in later} == {kept.id}
+
+
+def test_without_the_guard_the_newer_plan_becomes_current(exported, other):
+    other.save_plan(PLAN[1:], {6}, T0.date(), T0 + timedelta(days=1))
+    report = import_json(other, exported, ROUTINE)
+    assert (report.added_plans, report.held_back_plans) == (2, 0)
+    assert other.current_plan().rest_weekdays == {5, 6}

@@ -63,3 +63,63 @@ def test_each_section_keeps_its_message_until_the_screen_is_left(core, navigator
     assert "Saved your whole record" in screen.model.export_message and screen.model.import_message
     presenter.enter()
     assert screen.model.export_message == "" == screen.model.import_message
+
+
+# --- importing: the caregiver's plan, and files that cannot be read (issue 11.7) --------------
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from app.record_copies import PLAN_NOT_MADE_CURRENT
+from app.storage import Store
+from app.storage.transfer import export_json
+from tests.seed import add_session, save_plan
+
+LATER = datetime(2026, 11, 25, 9, tzinfo=timezone.utc)  # an hour after the core's own plan
+
+
+def a_file_with_a_newer_plan(core, tmp_path):
+    other = Store(tmp_path / "other")
+    plan = save_plan(other, core.routine, LATER.date(), rest_weekdays=(6,), now=LATER)
+    add_session(other, plan, LATER + timedelta(minutes=5))
+    path = export_json(other, tmp_path / "from-the-tablet.json")
+    other.close()
+    return path
+
+
+def test_an_import_with_a_pin_set_keeps_the_caregivers_plan_until_caregiver_mode(core, navigator, screen,
+                                                                                  tmp_path, clock):
+    core.caregiver_lock.set_pin("2468", "2468")
+    path = a_file_with_a_newer_plan(core, tmp_path)
+    presenter = backups(core, navigator, screen)
+    presenter.import_file(str(path))
+    assert PLAN_NOT_MADE_CURRENT in screen.model.import_message and "Added 1 session" in screen.model.import_message
+    assert core.store.current_plan().rest_weekdays == frozenset() and core.store.session_count() == 1
+    core.start_caregiver_mode()
+    clock.advance(6 * 60)  # caregiver mode has timed out: the plan is still kept
+    presenter.import_file(str(path))
+    assert PLAN_NOT_MADE_CURRENT in screen.model.import_message
+    core.start_caregiver_mode()
+    presenter.import_file(str(path))
+    assert PLAN_NOT_MADE_CURRENT not in screen.model.import_message
+    assert core.store.current_plan().rest_weekdays == {6}
+
+
+def test_an_import_without_a_pin_adopts_the_plan(core, navigator, screen, tmp_path):
+    backups(core, navigator, screen).import_file(str(a_file_with_a_newer_plan(core, tmp_path)))
+    assert PLAN_NOT_MADE_CURRENT not in screen.model.import_message
+    assert core.store.current_plan().rest_weekdays == {6}
+
+
+def test_a_broken_character_or_bytes_not_utf8_give_a_message_not_a_crash(core, navigator, screen, tmp_path):
+    path = a_file_with_a_newer_plan(core, tmp_path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["sessions"][0]["note"] = "sore \ud800"
+    path.write_text(json.dumps(document), encoding="utf-8")  # written as the escape "\\ud800"
+    presenter = backups(core, navigator, screen)
+    presenter.import_file(str(path))
+    assert "field 'sessions[0].note' holds a broken character" in screen.model.import_message
+    path.write_bytes(b'{"note": "\xe9t\xe9"}')
+    presenter.import_file(str(path))
+    assert "not readable JSON" in screen.model.import_message
+    assert core.store.session_count() == 0 and screen.model.lines == ()
