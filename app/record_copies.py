@@ -6,16 +6,16 @@ by the patient as it is. Nothing here imports Kivy.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from .caregiver.pin import pin_is_set
+from .caregiver.pin import CAREGIVER_KEYS, pin_is_set
 from .formatting import plural
 from .routine import Routine
 from .storage.backup import (PRE_RESTORE, BackupInfo, safety_copy_target, daily_backup, list_backups,
                              restore_backup, write_verified_copy)
 from .storage.errors import StoreError
-from .storage.repository import Store
+from .storage.repository import PlanView, Store
 from .storage.transfer import ImportFileError, ImportReport, export_json, import_json, parse_document, read_document
 
 
@@ -82,12 +82,51 @@ class Restored:
     message: str
 
 
-def restore(store: Store, line: BackupLine, today: date) -> Restored:
-    """Put a backup in place of the record, after a safety copy of it. Raises StoreError."""
-    result = restore_backup(store, line.path, today)
-    return Restored(result.store,
-                    f"Restored the record from {line.when}. Your record from just before is kept as "
-                    f"today's safety copy, listed below: restore it to undo this.")
+CAREGIVER_KEPT = "Your caregiver PIN and current plan were kept."
+CAREGIVER_RESTORED = "The caregiver PIN and plan are now as they were in that backup."
+
+
+@dataclass(frozen=True)
+class CaregiverChoices:
+    """What only the caregiver may change, as the record holds it before a restore."""
+
+    settings: dict[str, str]  # every CAREGIVER_KEYS setting, "" where unset
+    plan: PlanView | None  # the current plan, carried only when there is a caregiver (a PIN)
+
+    @classmethod
+    def of(cls, store: Store) -> CaregiverChoices:
+        settings = store.settings()
+        plan = store.current_plan() if pin_is_set(settings) else None
+        return cls({key: settings.get(key, "") for key in CAREGIVER_KEYS}, plan)
+
+    def carry_into(self, restored: Store, now: datetime) -> None:
+        """Put these back into the restored record; a different plan becomes a new version from
+        today, so the days before stay judged by the plans the backup holds."""
+        for key, value in self.settings.items():
+            restored.put_setting(key, value)  # "" unsets: a backup's old PIN does not come back
+        if self.plan is not None and not _same_plan(self.plan, restored.current_plan()):
+            restored.save_plan(list(self.plan.steps), set(self.plan.rest_weekdays), now.date(), now)
+
+
+def _same_plan(plan: PlanView, other: PlanView | None) -> bool:
+    return other is not None and (plan.steps, plan.rest_weekdays) == (other.steps, other.rest_weekdays)
+
+
+def restore(store: Store, line: BackupLine, now: datetime, *, caregiver_unlocked: bool) -> Restored:
+    """Put a backup in place of the record, after a safety copy of it. Raises StoreError.
+
+    The caregiver PIN, its lock state and (when a PIN is set) the current plan are kept as
+    they are, unless the caregiver is in caregiver mode: then the backup is taken whole."""
+    kept = None if caregiver_unlocked else CaregiverChoices.of(store)
+    adjust = (lambda restored: kept.carry_into(restored, now)) if kept else None
+    result = restore_backup(store, line.path, now.date(), adjust)
+    message = (f"Restored the record from {line.when}. Your record from just before is kept as "
+               f"today's safety copy, listed below: restore it to undo this.")
+    if caregiver_unlocked:
+        message += " " + CAREGIVER_RESTORED
+    elif kept.plan is not None:
+        message += " " + CAREGIVER_KEPT
+    return Restored(result.store, message)
 
 
 def reopen_after_failure(store: Store) -> Store:

@@ -74,7 +74,8 @@ class BackupsPresenter(EscapeGoesBack):
             return
         store = self.core.store
         try:
-            restored = record_copies.restore(store, line, self.core.today())
+            restored = record_copies.restore(store, line, self.core.clock.now(),
+                                             caregiver_unlocked=self.core.caregiver_unlocked())
         except StoreError as error:
             self._reopen(store)
             self._say(str(error))

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Callable
 
 from .db import REVISIONS, StoreError, create_private_database, prepare_data_dir, restrict_file
 from .repository import DB_NAME, Store
@@ -24,6 +26,8 @@ BACKUP_DIR = "backups"
 KEEP_RECENT = 7
 DAILY, PRE_RESTORE = "daily", "pre-restore"
 PARTIAL_SUFFIX = ".partial"
+STAGING_DIR = "restoring"  # in the data folder, only while a restore is being prepared
+READY_NAME = "ready.sqlite3"
 # smileback-2026-11-25.sqlite3, smileback-2026-11-25-pre-restore.sqlite3, ...-pre-restore-2.sqlite3
 _NAME = re.compile(r"^smileback-(\d{4}-\d{2}-\d{2})(?:-(pre-restore)(?:-(\d+))?)?\.sqlite3$")
 _CORRUPTION_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
@@ -281,11 +285,14 @@ def prune_backups(data_dir: Path | str, keep_recent: int = KEEP_RECENT) -> list[
 
 # --- restoring ----------------------------------------------------------------------------
 
-def restore_backup(store: Store, backup_path: Path | str, today: date) -> RestoreResult:
+def restore_backup(store: Store, backup_path: Path | str, today: date,
+                   adjust: Callable[[Store], None] | None = None) -> RestoreResult:
     """Replace the health record with a backup, after saving the current one.
 
     The current record is first copied to a "pre-restore" backup, so a restore can itself
-    be undone. The passed Store is closed; use the Store in the result from then on.
+    be undone. `adjust`, if given, writes into a staged copy of the backup before it goes
+    live, so the record is either as it was or the adjusted backup, never between.
+    The passed Store is closed; use the Store in the result from then on.
     Raises StoreError, with nothing changed, if the backup is unusable.
     """
     backup_path = Path(backup_path)
@@ -294,9 +301,31 @@ def restore_backup(store: Store, backup_path: Path | str, today: date) -> Restor
         raise StoreError(f"The backup {backup_path.name} cannot be used: {problem}. Nothing was changed.")
     safety = write_verified_copy(store.path, safety_copy_target(store.data_dir, today))
     data_dir, db_path = store.data_dir, store.path
-    store.close()
-    _copy_into_live_database(backup_path, db_path)
+    staging = data_dir / STAGING_DIR
+    try:
+        source = _staged_copy(backup_path, staging, adjust) if adjust else backup_path
+        store.close()
+        _copy_into_live_database(source, db_path)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return RestoreResult(Store(data_dir), safety)
+
+
+def _staged_copy(backup_path: Path, staging: Path, adjust: Callable[[Store], None]) -> Path:
+    """A checked copy of the backup with `adjust` written into it, ready to go live."""
+    shutil.rmtree(staging, ignore_errors=True)  # a leftover from an interrupted restore
+    try:
+        prepare_data_dir(staging)
+    except OSError as error:
+        raise StoreError(f"SmileBack could not prepare the restore in {staging}: {_plain(error)}. "
+                         "Nothing was changed.") from error
+    write_verified_copy(backup_path, staging / DB_NAME)
+    staged = Store(staging)  # brings an older backup's schema up to date, as opening it would
+    try:
+        adjust(staged)
+    finally:
+        staged.close()
+    return write_verified_copy(staging / DB_NAME, staging / READY_NAME)
 
 
 def safety_copy_target(data_dir: Path, today: date) -> Path:

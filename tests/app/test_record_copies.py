@@ -155,3 +155,101 @@ def test_with_no_pin_there_is_no_caregiver_and_the_files_plan_is_adopted(record,
     message = record_copies.import_record(record, write(tmp_path, export), MORNING.date(), routine,
                                           caregiver_unlocked=False)
     assert NOT_MADE_CURRENT not in message and record.current_plan().effective_from == MORNING.date()
+
+
+# --- restoring keeps the caregiver's PIN, lock state and plan (issue 11) -----------------------
+
+from app.caregiver.pin import CAREGIVER_KEYS, FAILURES_KEY, LOCKED_UNTIL_KEY, RESET_ON_KEY, pin_matches
+from app.storage.backup import daily_backup
+from app.storage.repository import PlanStepView
+
+NOW = datetime(2026, 11, 25, 10, tzinfo=timezone.utc)
+KEPT = "Your caregiver PIN and current plan were kept."
+TAKEN_WHOLE = "The caregiver PIN and plan are now as they were in that backup."
+
+
+def caregiver_settings(store) -> dict:
+    return {key: store.settings().get(key, "") for key in CAREGIVER_KEYS}
+
+
+def a_backup_then_a_caregiver(store, routine, backup_pin: str | None = None):
+    """A backup from the day before (patient's plan, `backup_pin` or none), then a caregiver
+    sets a PIN, is locked out twice over, and saves a lighter plan with Sundays off."""
+    save_plan(store, routine, NOW.date() - timedelta(days=30), now=NOW - timedelta(days=30))
+    if backup_pin:
+        store.put_setting("caregiver.pin_hash", hash_pin(backup_pin, b"old", 1))
+    daily_backup(store, NOW.date() - timedelta(days=1))
+    store.put_setting("caregiver.pin_hash", hash_pin("2468", b"new", 1))
+    store.put_setting(FAILURES_KEY, "6")
+    store.put_setting(LOCKED_UNTIL_KEY, (NOW + timedelta(minutes=2)).isoformat())
+    store.put_setting(RESET_ON_KEY, "2026-11-20")
+    lighter = [PlanStepView(s.key, s.key != "massage", s.seconds) for s in routine.steps]
+    store.save_plan(lighter, {6}, NOW.date() - timedelta(days=2), NOW - timedelta(days=2))
+    [line] = record_copies.backup_lines(store.data_dir, NOW.date())
+    return line
+
+
+def test_a_restore_keeps_the_pin_lock_state_and_plan_as_a_new_version_from_today(store, routine):
+    line = a_backup_then_a_caregiver(store, routine)
+    before, caregivers = caregiver_settings(store), store.current_plan()
+    restored = record_copies.restore(store, line, NOW, caregiver_unlocked=False)
+    record = restored.store
+    try:
+        assert KEPT in restored.message
+        assert caregiver_settings(record) == before
+        plan = record.current_plan()
+        assert (plan.steps, plan.rest_weekdays, plan.effective_from) == (
+            caregivers.steps, caregivers.rest_weekdays, NOW.date())
+        assert [p.effective_from for p in record.plans()] == [NOW.date() - timedelta(days=30), NOW.date()]
+    finally:
+        record.close()
+
+
+def test_a_backup_with_another_pin_does_not_bring_that_pin_back(store, routine):
+    line = a_backup_then_a_caregiver(store, routine, backup_pin="1111")
+    record = record_copies.restore(store, line, NOW, caregiver_unlocked=False).store
+    try:
+        stored = record.settings()["caregiver.pin_hash"]
+        assert pin_matches("2468", stored) and not pin_matches("1111", stored)
+    finally:
+        record.close()
+
+
+def test_with_no_pin_now_a_backups_old_pin_stays_away_and_its_plan_is_taken(store, routine):
+    save_plan(store, routine, NOW.date() - timedelta(days=30), now=NOW - timedelta(days=30))
+    store.put_setting("caregiver.pin_hash", hash_pin("1111", b"old", 1))
+    daily_backup(store, NOW.date() - timedelta(days=1))
+    store.put_setting("caregiver.pin_hash", "")  # reset since, no new PIN chosen
+    store.save_plan([PlanStepView("heat", True, 600)], set(), NOW.date(), NOW - timedelta(hours=1))
+    [line] = record_copies.backup_lines(store.data_dir, NOW.date())
+    restored = record_copies.restore(store, line, NOW, caregiver_unlocked=False)
+    try:
+        assert restored.store.settings().get("caregiver.pin_hash", "") == ""
+        assert len(restored.store.plans()) == 1 and KEPT not in restored.message
+    finally:
+        restored.store.close()
+
+
+def test_in_caregiver_mode_the_restore_is_taken_whole(store, routine):
+    line = a_backup_then_a_caregiver(store, routine, backup_pin="1111")
+    restored = record_copies.restore(store, line, NOW, caregiver_unlocked=True)
+    record = restored.store
+    try:
+        assert TAKEN_WHOLE in restored.message and KEPT not in restored.message
+        assert pin_matches("1111", record.settings()["caregiver.pin_hash"])
+        assert record.settings().get(FAILURES_KEY, "") in ("", "0")
+        assert len(record.plans()) == 1 and record.current_plan().rest_weekdays == frozenset()
+    finally:
+        record.close()
+
+
+def test_a_plan_the_backup_already_has_is_not_saved_again(store, routine):
+    save_plan(store, routine, NOW.date() - timedelta(days=30), now=NOW - timedelta(days=30))
+    store.put_setting("caregiver.pin_hash", hash_pin("2468", b"new", 1))
+    daily_backup(store, NOW.date() - timedelta(days=1))
+    [line] = record_copies.backup_lines(store.data_dir, NOW.date())
+    restored = record_copies.restore(store, line, NOW, caregiver_unlocked=False)
+    try:
+        assert len(restored.store.plans()) == 1 and KEPT in restored.message
+    finally:
+        restored.store.close()

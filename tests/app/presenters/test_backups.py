@@ -123,3 +123,37 @@ def test_a_broken_character_or_bytes_not_utf8_give_a_message_not_a_crash(core, n
     presenter.import_file(str(path))
     assert "not readable JSON" in screen.model.import_message
     assert core.store.session_count() == 0 and screen.model.lines == ()
+
+
+# --- restoring keeps the caregiver's PIN and plan unless in caregiver mode (issue 11) ------------
+
+from app.caregiver.plan_edit import PlanDraft
+from app.record_copies import CAREGIVER_KEPT, CAREGIVER_RESTORED
+
+
+def a_backup_before_the_caregiver(core, clock):
+    """Yesterday's backup has no PIN; since then a caregiver set one and took the eyes out."""
+    daily_backup(core.store, core.today())
+    clock.advance(3600)
+    core.caregiver_lock.set_pin("2468", "2468")
+    draft = PlanDraft.from_plan(core.store.current_plan(), core.routine)
+    draft.set_included("eyes", False)
+    draft.save(core.store, clock)
+
+
+def test_a_restore_keeps_the_caregivers_pin_and_plan_and_says_so(core, navigator, screen, clock):
+    a_backup_before_the_caregiver(core, clock)
+    presenter = backups(core, navigator, screen)
+    presenter.restore(screen.model.lines[-1])
+    assert CAREGIVER_KEPT in screen.model.backups_message
+    assert core.caregiver_lock.check("2468").ok
+    assert "eyes" not in {s.step_key for s in core.store.current_plan().included_steps()}
+
+
+def test_a_restore_in_caregiver_mode_takes_the_backup_whole(core, navigator, screen, clock):
+    a_backup_before_the_caregiver(core, clock)
+    core.start_caregiver_mode()
+    presenter = backups(core, navigator, screen)
+    presenter.restore(screen.model.lines[-1])
+    assert CAREGIVER_RESTORED in screen.model.backups_message
+    assert not core.caregiver_lock.has_pin() and len(core.store.plans()) == 1
