@@ -200,6 +200,11 @@ class SmileBackApp(App):
 
     def go(self, name: str, **params) -> None:
         """The Navigator the presenters are given: `params` go to the screen's presenter first."""
+        if self.core is not None and self.core.caregiver is not None:
+            from app.presenters.caregiver import ends_caregiver_mode
+
+            if ends_caregiver_mode(name):  # left by Escape or any other way, not only by Leave
+                self._stop_caregiver_mode()
         screen = self.screen(name)
         presenter = getattr(screen, "presenter", None)
         if params and presenter is not None:
@@ -230,13 +235,16 @@ class SmileBackApp(App):
             self.end_caregiver_mode()
 
     def end_caregiver_mode(self) -> None:
+        self._stop_caregiver_mode()
+        self.go("home")
+
+    def _stop_caregiver_mode(self) -> None:
         from kivy.core.window import Window
 
         Window.unbind(on_touch_down=self._caregiver_touched)
         if hasattr(self, "_caregiver_watch"):
             self._caregiver_watch.cancel()
         self.core.end_caregiver_mode()
-        self.go("home")
 
     def on_pause(self):
         if self.core:

@@ -50,7 +50,7 @@ class BackupsPresenter(EscapeGoesBack):
                                     **self.messages))
 
     def back(self) -> None:
-        self.navigator.go("settings")
+        self.navigator.go("caregiver" if self.core.caregiver_unlocked() else "settings")
 
 
     def back_up_now(self) -> None:
@@ -64,8 +64,11 @@ class BackupsPresenter(EscapeGoesBack):
         if self.core.session_open():
             self._say(SESSION_OPEN)
             return
-        self.view.ask(Question(f"Restore the record from {line.when}? Your record as it is now is saved first, "
-                               "so this can be undone.", "Yes, restore it", "No, keep my record as it is"),
+        question = (f"Restore the record from {line.when}? Your record as it is now is saved first, "
+                    "so this can be undone.")
+        if self.core.caregiver_unlocked():
+            question += " The caregiver PIN and plan will be as they were in that backup."
+        self.view.ask(Question(question, "Yes, restore it", "No, keep my record as it is"),
                       lambda: self.restore(line))
 
     def restore(self, line: record_copies.BackupLine) -> None:

@@ -15,6 +15,14 @@ from ..storage.errors import StoreError
 from .base import Asks, Navigator, Question, Shows
 
 
+# Caregiver mode holds while the caregiver moves among these; going anywhere else ends it.
+CAREGIVER_SCREENS = frozenset({"caregiver", "plan_edit", "backups"})
+
+
+def ends_caregiver_mode(screen_name: str) -> bool:
+    return screen_name not in CAREGIVER_SCREENS
+
+
 class CaregiverNavigator(Navigator, Protocol):
     def start_caregiver_mode(self) -> None:
         """Open caregiver mode (timed by the core; the window reports touches) and show the dashboard."""
@@ -185,6 +193,10 @@ class DashboardPresenter:
 
     def edit_plan(self) -> None:
         self.navigator.go("plan_edit")
+
+    def open_record_copies(self) -> None:
+        """Your record, in caregiver mode: a restore is taken whole, an imported plan adopted."""
+        self.navigator.go("backups")
 
     def leave(self) -> None:
         self.navigator.end_caregiver_mode()

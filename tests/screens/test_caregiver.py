@@ -169,3 +169,21 @@ def test_export_to_an_impossible_folder_says_so(ui, tmp_path):
     ui.tap("export_button")
     assert ui.text("export_label") and ui.screen.name == "caregiver"
     assert blocker.read_text() == "not a folder"
+
+
+def test_the_caregiver_reaches_your_record_in_caregiver_mode_and_comes_back(ui):
+    """Issue 11.7: the import's message sends the caregiver to caregiver mode to import a plan;
+    caregiver mode had no way to the Your record screen."""
+    open_caregiver(ui)
+    ui.tap("record_button")
+    assert ui.screen.name == "backups" and ui.app.core.caregiver_unlocked()
+    ui.tap("back_button")
+    assert ui.screen.name == "caregiver" and ui.app.core.caregiver_unlocked()
+
+
+def test_leaving_the_caregiver_screens_by_escape_ends_caregiver_mode(ui):
+    """Escape went Home with caregiver mode still open: Your record, reached from Settings,
+    would then have let a plan from a file become current without the PIN."""
+    open_caregiver(ui)
+    ui.press_key("escape")
+    assert ui.screen.name == "home" and not ui.app.core.caregiver_unlocked()

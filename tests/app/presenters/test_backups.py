@@ -157,3 +157,18 @@ def test_a_restore_in_caregiver_mode_takes_the_backup_whole(core, navigator, scr
     presenter.restore(screen.model.lines[-1])
     assert CAREGIVER_RESTORED in screen.model.backups_message
     assert not core.caregiver_lock.has_pin() and len(core.store.plans()) == 1
+
+
+def test_in_caregiver_mode_back_returns_to_the_caregiver_dashboard(core, navigator, screen):
+    core.start_caregiver_mode()
+    assert backups(core, navigator, screen).on_key("escape") and navigator.current == "caregiver"
+
+
+def test_in_caregiver_mode_the_restore_question_says_the_pin_and_plan_go_back_too(core, navigator, screen, clock):
+    a_backup_before_the_caregiver(core, clock)
+    presenter = backups(core, navigator, screen)
+    presenter.ask_restore(screen.model.lines[-1])
+    assert "caregiver PIN" not in screen.questions[-1][0].message
+    core.start_caregiver_mode()
+    presenter.ask_restore(screen.model.lines[-1])
+    assert "The caregiver PIN and plan will be as they were in that backup." in screen.questions[-1][0].message

@@ -202,3 +202,12 @@ def test_a_plan_saved_while_the_clock_says_1970_is_refused_plainly(core, navigat
     edit.save({"heat": "12", "massage": "4", "eyes": "2"})
     assert "clock says" in screen.model.message and "1970" in screen.model.message
     assert navigator.visits == [] and core.store.plans() == before
+
+
+def test_the_dashboard_opens_your_record_and_only_its_screens_keep_caregiver_mode(core, navigator, screen):
+    from app.presenters.caregiver import ends_caregiver_mode
+
+    DashboardPresenter(core, navigator, screen).open_record_copies()
+    assert navigator.current == "backups"
+    assert [name for name in ("caregiver", "plan_edit", "backups", "home", "settings", "history")
+            if ends_caregiver_mode(name)] == ["home", "settings", "history"]
