@@ -23,7 +23,7 @@ from sqlalchemy import insert, text  # noqa: E402
 
 from app.routine import load_routine  # noqa: E402
 from app.storage import Store, queries  # noqa: E402
-from app.storage.models import RestDay, SessionRecord, StepLog  # noqa: E402
+from app.storage.models import Plan, PlanStep, RestDay, SessionRecord, StepLog, encode_weekdays  # noqa: E402
 from app.storage.repository import PlanStepView  # noqa: E402
 
 TODAY = date(2026, 11, 25)
@@ -38,8 +38,8 @@ def build(store: Store, routine) -> tuple[int, int]:
     first = TODAY - timedelta(days=DAYS - 1)
     steps = [PlanStepView(s.key, True, s.seconds) for s in routine.steps]
     now = datetime.combine(first, datetime.min.time(), PARIS)
-    plan = store.save_plan(steps, set(), first, now)
-    later = store.save_plan(steps, {6}, first + timedelta(days=1000), now + timedelta(days=1000))
+    plan = _plan(store, steps, set(), first, now)
+    later = _plan(store, steps, {6}, first + timedelta(days=1000), now + timedelta(days=1000))
     rng = random.Random(20261125)
     sessions, logs, rests = [], [], []
     for offset in range(DAYS):
@@ -61,6 +61,18 @@ def build(store: Store, routine) -> tuple[int, int]:
         conn.execute(insert(StepLog.__table__), logs)
         conn.execute(insert(RestDay.__table__), rests)
     return len(sessions), len(logs)
+
+
+def _plan(store: Store, steps, rest_weekdays, effective: date, now: datetime) -> Plan:
+    """A plan row written directly: ten years back is before the earliest day Store.save_plan
+    accepts (2021), which is the point of a worst case."""
+    with store.session_factory.begin() as s:
+        plan = Plan(created_at=now, effective_from=effective, rest_weekdays=encode_weekdays(rest_weekdays),
+                    steps=[PlanStep(position=i, step_key=p.step_key, included=p.included, seconds=p.seconds)
+                           for i, p in enumerate(steps)])
+        s.add(plan)
+        s.flush()
+        return plan
 
 
 def _session(session_id, day, started, outcome, plan_id, rng) -> dict:
