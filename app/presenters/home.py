@@ -77,11 +77,12 @@ class HomePresenter:
             self.core.runner = practice.resume_runner(self._interrupted)
         else:
             try:
-                self.core.runner = practice.new_runner()
-                self.core.runner.start()
-            except StoreError as error:  # nothing was written: the runner stays idle
+                runner = practice.new_runner()
+                runner.start()
+            except StoreError as error:  # a wrong clock: nothing was written, no session begun
                 self.enter(message=str(error))
                 return
+            self.core.runner = runner
         self.navigator.go("summary" if self.core.runner.state == State.SESSION_FINISHED else "session")
 
     def on_key(self, name: str) -> bool:
