@@ -13,6 +13,7 @@ from pathlib import Path
 from .db import StoreError, restrict_file
 
 SIDE_FILES = ("-wal", "-shm")
+PARTIAL = ".partial"
 
 
 def with_suffix(path: Path, suffix: str) -> Path:
@@ -47,22 +48,30 @@ def move_aside(db_path: Path, now: datetime, label: str = "damaged") -> Path:
 def copy_aside(db_path: Path, now: datetime, label: str) -> Path | None:
     """Copy the database and its -wal/-shm as they are, before SQLite touches them.
 
-    Returns the copy of the main file's path, or None when no copy could be written (a
-    full disk): whatever was written of it is removed, as it would be no true copy.
+    Each file is copied under a temporary name and renamed when all are written, so a
+    kill half-way leaves only *.partial files (cleared at the next copy), never a copy that
+    looks whole. Returns the copy of the main file's path, or None when no copy could be
+    written (a full disk).
     """
+    clear_partial_copies(db_path.parent, label)
     target = aside_target(db_path, now, label)
-    written = []
+    sources = [s for s in ("",) + SIDE_FILES if with_suffix(db_path, s).exists()]
+    partial = [with_suffix(target, s + PARTIAL) for s in sources]
     try:
-        for suffix in ("",) + SIDE_FILES:
-            source = with_suffix(db_path, suffix)
-            if source.exists():
-                written.append(with_suffix(target, suffix))
-                shutil.copyfile(source, written[-1])
-                restrict_file(written[-1])
+        for suffix, temporary in zip(sources, partial):
+            shutil.copyfile(with_suffix(db_path, suffix), temporary)
+            restrict_file(temporary)
+        for suffix, temporary in zip(sources, partial):
+            os.replace(temporary, with_suffix(target, suffix))
     except OSError:
-        remove_copies(written)
+        remove_copies(partial)
         return None
     return target
+
+
+def clear_partial_copies(folder: Path, label: str) -> None:
+    """Copies a kill cut short: the originals were still in place when they were begun."""
+    remove_copies(folder.glob(f"smileback-{label}-*{PARTIAL}"))
 
 
 def remove_copies(paths) -> None:

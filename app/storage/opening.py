@@ -2,6 +2,8 @@
 
 `open_store` is the one way the app opens its record. In order it:
   1. makes sure the data folder exists, is private and can be written (else StoreError);
+     after an unclean stop, copies the -wal aside before SQLite replays it, and tells the
+     patient if the replay dropped commits (wal.py);
   2. checks the database; a damaged one (failing integrity_check, or unusable: see
      checks.py) is moved aside (renamed, never deleted, with its -wal and -shm) and the
      newest good backup put in its place, or a fresh record begun; what the damaged file
@@ -30,6 +32,7 @@ from .checks import record_problem
 from .db import REVISIONS, SchemaTooNewError, StoreError, prepare_data_dir
 from .repository import DB_NAME, Store
 from .salvage import SalvageReport, salvage, salvage_words
+from .wal import keep_unclean_journal
 
 log = logging.getLogger(__name__)
 # What was wrong with a record moved aside, as "SmileBack found that ..." goes on.
@@ -44,7 +47,9 @@ _NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 class OpenResult:
     store: Store
     notice: str | None  # for the patient, shown once at start; None when all was well
-    repaired: bool = False  # the record was damaged, emptied or lost, and mended from a backup or afresh
+    # The record was damaged, emptied or lost, and mended from a backup or afresh; or its
+    # latest changes may have been lost with its -wal. The notice then comes first, on its own.
+    repaired: bool = False
 
 
 def open_store(data_dir: Path | str, today: date, now: datetime | None = None) -> OpenResult:
@@ -52,6 +57,7 @@ def open_store(data_dir: Path | str, today: date, now: datetime | None = None) -
     now = now or datetime.now()
     db_path = data_dir / DB_NAME
     ensure_writable(data_dir)
+    journal = keep_unclean_journal(db_path, now)  # before anything opens the record
     existed = db_path.exists()
     mend = repair = None
     if existed:
@@ -64,8 +70,8 @@ def open_store(data_dir: Path | str, today: date, now: datetime | None = None) -
     store = _open(data_dir, remove_on_failure=not existed)
     if mend is not None:
         repair = mend.notice(store)
-    notices = [repair, backup_notice]
-    return OpenResult(store, "\n\n".join(n for n in notices if n) or None, repaired=repair is not None)
+    notices = [journal, repair, backup_notice]
+    return OpenResult(store, "\n\n".join(n for n in notices if n) or None, repaired=bool(journal or repair))
 
 
 # --- the folder ---------------------------------------------------------------------------
