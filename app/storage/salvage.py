@@ -204,9 +204,10 @@ class _Merge:
         """What did not read, above what the backup held (the rest came back with it)."""
         sessions, steps = self.tables["sessions"], self.tables["step_logs"]
         referenced = max((row["session_id"] for row in steps.rows), default=0)
-        self.report.lost += sum(1 for i in sessions.unread_ids(at_least=referenced) if i > highest_session)
+        self.report.sessions_unread = sessions.missing  # then how many is not known
+        if not sessions.missing:
+            self.report.lost += sum(1 for i in sessions.unread_ids(at_least=referenced) if i > highest_session)
         self.report.lost_steps += sum(1 for i in steps.unread_ids() if i > highest_step)
-        self.report.sessions_unread = sessions.missing
         if steps.missing and self._rows("sessions"):
             self.report.unread.append(TABLE_WORDS["step_logs"][0])
         for name in ("plans", "plan_steps", "rest_days", "settings"):

@@ -11,6 +11,8 @@ from contextlib import closing
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from app.storage import Store
 from app.storage.backup import daily_backup
 from app.storage.opening import open_store
@@ -157,6 +159,23 @@ def test_steps_that_cannot_be_read_leave_their_sessions_with_the_rest(data_dir):
         assert step_count(result.store) == 180 - lost
         assert "60 sessions recorded after that backup were read back" in result.notice
         assert f"{lost} exercise steps recorded after it could not be read" in result.notice
+    finally:
+        result.store.close()
+
+
+def test_a_schema_sqlite_refuses_to_read_still_gives_its_rows_back(data_dir):
+    backed_up_then(data_dir, "this morning")
+    with closing(sqlite3.connect(data_dir / DB_NAME)) as conn:
+        conn.execute("PRAGMA writable_schema=ON")
+        conn.execute("UPDATE sqlite_master SET sql='CREATE INDEX ix_sessions_status ON sessions (no_such_column)' "
+                     "WHERE name='ix_sessions_status'")
+        conn.commit()
+    with closing(sqlite3.connect(data_dir / DB_NAME)) as conn, pytest.raises(sqlite3.DatabaseError):
+        conn.execute("SELECT count(*) FROM sessions")  # "malformed database schema"
+    result = opened(data_dir)
+    try:
+        assert notes(result.store) == ["two days ago", "this morning"]
+        assert "1 session recorded after that backup was read back" in result.notice
     finally:
         result.store.close()
 
