@@ -7,16 +7,20 @@ History at every start. Each is now damage: moved aside, the newest good backup 
 """
 import sqlite3
 from contextlib import closing
-from datetime import timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings, strategies as st
+from sqlalchemy.dialects import sqlite
 
 from app.storage import Store, StoreError
 from app.storage.backup import daily_backup, list_backups, restore_backup
+from app.storage.checks import value_rule
+from app.storage.models import RestDay, SessionRecord
 from app.storage.opening import open_store
 from app.storage.repository import DB_NAME
-from tests.app.test_opening import AT_START, NOON, TODAY, make_record, notes
-from tests.app.test_salvage import backed_up_then, step_count
+from tests.app.test_opening import AT_START, NOON, TODAY, make_record, notes, record_session
+from tests.app.test_salvage import add_sessions, backed_up_then, step_count
 
 TECHNICAL = ("[SQL", "SQL:", "OperationalError", "DatabaseError", "CREATE TABLE", "SELECT ", "Traceback", "http",
              "alembic")
@@ -71,8 +75,6 @@ def test_a_dropped_table_of_sessions_is_mended_from_the_backup(data_dir):
 def test_a_dropped_table_of_steps_keeps_every_session(data_dir):
     make_record(data_dir)
     daily_backup(data_dir, TODAY - timedelta(days=1))
-    from tests.app.test_salvage import add_sessions
-
     store = Store(data_dir)
     add_sessions(store, 3)
     store.close()
@@ -151,3 +153,64 @@ def test_a_record_that_fails_to_open_says_so_without_its_sql(data_dir, monkeypat
     with pytest.raises(StoreError) as failed:
         Store(data_dir)
     assert "disk I/O error" in str(failed.value) and plain(str(failed.value))
+
+
+# --- the rules accept everything the app writes, and nothing it cannot read back ----------------
+
+def test_a_time_that_rounds_up_is_not_mistaken_for_damage(data_dir):
+    """Found by the SIGKILL test: SQLite's datetime() rounds 21:45:32.999883 up to 21:45:33."""
+    store = Store(data_dir)
+    record_session(store, NOON.replace(microsecond=999_883), "at the end of a second")
+    store.close()
+    result = open_store(data_dir, TODAY, AT_START)
+    try:
+        assert result.notice is None and notes(result.store) == ["at the end of a second"]
+    finally:
+        result.store.close()
+
+
+def rule_accepts(column, value) -> bool:
+    with closing(sqlite3.connect(":memory:")) as conn:
+        return conn.execute(f'SELECT {value_rule(column)} FROM (SELECT ? AS "{column.name}")', (value,)).fetchone()[0]
+
+
+def stored(column, value):
+    """The value as SQLAlchemy's SQLite dialect writes it for this column."""
+    dialect = sqlite.dialect()
+    kind = column.type.dialect_impl(dialect)
+    process = kind.bind_processor(dialect)
+    return process(value) if process else value
+
+
+STARTED, DAY = SessionRecord.__table__.c.started_at, RestDay.__table__.c.local_date
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(min_value=datetime(2021, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(timezone.utc)))
+def test_every_time_the_app_writes_passes_the_rule(moment):
+    assert rule_accepts(STARTED, stored(STARTED, moment))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(2021, 1, 1)))
+def test_every_day_the_app_writes_passes_the_rule(day):
+    assert rule_accepts(DAY, stored(DAY, day))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=30), st.from_regex(r"\A20\d\d-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{0,8})?.{0,3}\Z")))
+def test_a_time_the_rule_accepts_reads_back(text):
+    if rule_accepts(STARTED, text):
+        datetime.fromisoformat(text)  # what SQLAlchemy does on reading; must not raise
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.from_regex(r"\A\d\d\d\d-\d\d-\d\d.{0,2}\Z")))
+def test_a_day_the_rule_accepts_reads_back(text):
+    if rule_accepts(DAY, text):
+        date.fromisoformat(text)
+
+
+def test_year_zero_is_refused():
+    """SQLite's calendar has a year 0; Python's (and so SQLAlchemy's) does not."""
+    assert not rule_accepts(DAY, "0000-01-01") and not rule_accepts(STARTED, "0000-01-01 10:00:00.000000")
