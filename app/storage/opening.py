@@ -236,10 +236,10 @@ def _damage_notice(mend: Mend, report: SalvageReport, has_plan: bool) -> str:
     if not report.read:
         return (first + " There was no backup to bring back, so a new, empty record has been "
                 "started. Your plan will need to be set up again.")
-    words = salvage_words(report, after_backup=False)
-    again = "" if has_plan else " Your plan will need to be set up again."
-    return first + " There was no backup to bring back, so a new record has been started." + \
-        (" " + words if words else "") + again
+    sentences = [first, "There was no backup to bring back, so a new record has been started.",
+                 salvage_words(report, after_backup=False),
+                 "" if has_plan else "Your plan will need to be set up again."]
+    return " ".join(sentence for sentence in sentences if sentence)
 
 
 def refuse_newer_schema(db_path: Path) -> None:

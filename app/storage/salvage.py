@@ -168,22 +168,27 @@ class _Merge:
             "SELECT id, started_at, local_date, last_activity_at FROM sessions").all()}
         steps = self._by("step_logs", "session_id")
         for row in self._rows("sessions"):
-            known = existing.get((row["started_at"], row["local_date"]))
+            key = (row["started_at"], row["local_date"])
+            known = existing.get(key)
             if known is None:
-                self._add_session(row, steps.get(row["id"], []))
+                added = self._add_session(row, steps.get(row["id"], []))
+                if added is not REFUSED:
+                    existing[key] = (added, row["last_activity_at"])
             elif row["last_activity_at"] > known[1]:  # the same text format: compared as text
                 self._bring_up_to_date(known[0], row, steps.get(row["id"], []))
 
-    def _add_session(self, row: dict, steps: list[dict]) -> None:
+    def _add_session(self, row: dict, steps: list[dict]):
+        """Add the session with its steps; returns its new id, or REFUSED."""
         plan_id = self._plan_for(row)
         session_id = REFUSED if plan_id is None else self._try(
             lambda: self._insert("sessions", {**_without(row, "id"), "plan_id": plan_id}))
         if session_id is REFUSED:
             self.report.lost += 1
-            return
+            return REFUSED
         self.report.added += 1
         for step in steps:
             self._keep_step(lambda: self._insert("step_logs", {**_without(step, "id"), "session_id": session_id}))
+        return session_id
 
     def _bring_up_to_date(self, session_id: int, row: dict, steps: list[dict]) -> None:
         if self._try(lambda: self._update("sessions", session_id, _only(row, SESSION_PROGRESS))) is REFUSED:

@@ -40,9 +40,10 @@ class TableRead:
 
 def read_table(connection: sqlite3.Connection, table: str, wanted: list[str],
                row_rule: Callable[[str, list[str]], str]) -> TableRead:
-    """Every row of `table` that reads, with those of the `wanted` columns the file has."""
-    columns = [name for name in wanted if name in _columns_in(connection, table)]
-    if not columns:
+    """Every row of `table` that reads. A table without all the `wanted` columns is not read
+    at all (counted as missing): its rows could not be written back whole."""
+    columns = list(wanted)
+    if not set(columns) <= _columns_in(connection, table):
         return TableRead(broken=True)
     names = ", ".join(f'"{name}"' for name in columns)
     select = f'SELECT rowid, {names}, {row_rule(table, columns)} FROM "{table}" NOT INDEXED'

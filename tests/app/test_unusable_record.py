@@ -89,6 +89,18 @@ def test_a_dropped_table_of_steps_keeps_every_session(data_dir):
         store.close()
 
 
+def test_a_dropped_column_is_mended_and_said_plainly(data_dir):
+    backed_up_then(data_dir, "this morning")
+    tamper(data_dir, "ALTER TABLE sessions DROP COLUMN note")
+    first, store = opened_twice(data_dir)
+    try:
+        assert plain(first.notice) and "part of it is missing (the list of sessions)" in first.notice
+        assert "The sessions recorded after that backup could not be read" in first.notice
+        assert notes(store) == ["two days ago"]
+    finally:
+        store.close()
+
+
 @pytest.mark.parametrize("column", ["local_date", "started_at", "last_activity_at"])
 def test_one_unreadable_date_costs_that_session_only(data_dir, column):
     backed_up_then(data_dir, "this morning", "at noon", "this evening")
