@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
+from .checks import record_problem
 from .db import REVISIONS, StoreError, create_private_database, prepare_data_dir, restrict_file
 from .repository import DB_NAME, Store
 
@@ -76,11 +77,12 @@ def check_database(path: Path) -> str | None:
             if problems:
                 return "it is damaged (" + "; ".join(problems) + ")"
             revision = stored_revision(connection)
+            unusable = record_problem(connection)  # a backup that would be mended again at the next start
     except (sqlite3.Error, UnicodeDecodeError) as error:
         return f"it cannot be read ({error})"
     if revision is not None and revision not in REVISIONS:
         return f"it was made by a newer version of SmileBack (schema {revision})"
-    return None
+    return unusable
 
 
 def holds_sessions(path: Path) -> bool:

@@ -2,9 +2,13 @@
 
 `open_store` is the one way the app opens its record. In order it:
   1. makes sure the data folder exists, is private and can be written (else StoreError);
-  2. checks the database; a damaged one is moved aside (renamed, never deleted, with its
-     -wal and -shm) and the newest good backup put in its place, or a fresh record begun;
-     a missing one is brought back from the newest good backup, if there is one;
+     after an unclean stop, copies the -wal aside before SQLite replays it, and tells the
+     patient if the replay dropped commits (wal.py);
+  2. checks the database; a damaged one (failing integrity_check, or unusable: see
+     checks.py) is moved aside (renamed, never deleted, with its -wal and -shm) and the
+     newest good backup put in its place, or a fresh record begun; what the damaged file
+     still reads is then salvaged into it (salvage.py); a missing one is brought back from
+     the newest good backup, if there is one;
   3. refuses a record written by a newer app (SchemaTooNewError), touching nothing;
   4. makes today's backup, before any migration changes the file;
   5. opens the Store, which migrates an older schema.
@@ -12,6 +16,7 @@
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import shutil
 import sqlite3
@@ -20,13 +25,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .aside import SIDE_FILES, move_aside
 from .backup import (PARTIAL_SUFFIX, BackupInfo, check_database, daily_backup, has_tables, holds_sessions,
                      integrity_problems, is_corruption, list_backups, stored_revision, write_verified_copy)
+from .checks import record_problem
 from .db import REVISIONS, SchemaTooNewError, StoreError, prepare_data_dir
 from .repository import DB_NAME, Store
+from .salvage import SalvageReport, salvage, salvage_words
+from .wal import keep_unclean_journal
 
-SIDE_FILES = ("-wal", "-shm")
-EMPTIED = "the record is empty"
+log = logging.getLogger(__name__)
+# What was wrong with a record moved aside, as "SmileBack found that ..." goes on.
+DAMAGED = "its health record was damaged and could not be read safely"
+EMPTIED = "its health record was empty although backups exist"
 # Below this much free space a session could not be recorded safely.
 MIN_FREE_BYTES = 1024 * 1024
 _NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
@@ -36,7 +47,9 @@ _NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 class OpenResult:
     store: Store
     notice: str | None  # for the patient, shown once at start; None when all was well
-    repaired: bool = False  # the record was damaged, emptied or lost, and mended from a backup or afresh
+    # The record was damaged, emptied or lost, and mended from a backup or afresh; or its
+    # latest changes may have been lost with its -wal. The notice then comes first, on its own.
+    repaired: bool = False
 
 
 def open_store(data_dir: Path | str, today: date, now: datetime | None = None) -> OpenResult:
@@ -44,18 +57,21 @@ def open_store(data_dir: Path | str, today: date, now: datetime | None = None) -
     now = now or datetime.now()
     db_path = data_dir / DB_NAME
     ensure_writable(data_dir)
+    journal = keep_unclean_journal(db_path, now)  # before anything opens the record
     existed = db_path.exists()
-    repair = None
+    mend = repair = None
     if existed:
-        damage = find_damage(db_path) or emptied(db_path)
-        if damage:
-            repair = recover_damaged(db_path, damage, now)
+        what = diagnose(db_path)
+        mend = recover_damaged(db_path, what, now) if what else None
     else:
         repair = recover_missing(db_path, now)
     refuse_newer_schema(db_path)
-    notices = [repair, _backup_notice(db_path, today)]
+    backup_notice = _backup_notice(db_path, today)
     store = _open(data_dir, remove_on_failure=not existed)
-    return OpenResult(store, "\n\n".join(n for n in notices if n) or None, repaired=repair is not None)
+    if mend is not None:
+        repair = mend.notice(store)
+    notices = [journal, repair, backup_notice]
+    return OpenResult(store, "\n\n".join(n for n in notices if n) or None, repaired=bool(journal or repair))
 
 
 # --- the folder ---------------------------------------------------------------------------
@@ -128,6 +144,27 @@ def find_damage(db_path: Path) -> str | None:
     return "; ".join(problems) or None
 
 
+def diagnose(db_path: Path) -> str | None:
+    """What is wrong with the record, as "SmileBack found that ..." goes on; None if nothing."""
+    if find_damage(db_path):
+        return DAMAGED
+    return unusable(db_path) or emptied(db_path)
+
+
+def unusable(db_path: Path) -> str | None:
+    """A whole file the app still cannot use: a table or the schema revision gone, a bad value."""
+    try:
+        with closing(sqlite3.connect(db_path)) as connection:
+            connection.execute("PRAGMA busy_timeout=5000")
+            problem = record_problem(connection)
+    except sqlite3.Error as error:
+        if is_corruption(error):
+            return DAMAGED
+        raise StoreError(f"SmileBack cannot read its health record at {db_path} ({error}). "
+                         "It has been left as it is.") from error
+    return f"its health record could not be used: {problem}" if problem else None
+
+
 def emptied(db_path: Path) -> str | None:
     """An empty record (no bytes, or no table) beside backups was lost, not never made."""
     if not has_tables(db_path) and list_backups(db_path.parent):
@@ -135,13 +172,36 @@ def emptied(db_path: Path) -> str | None:
     return None
 
 
-def recover_damaged(db_path: Path, damage: str, now: datetime) -> str:
+@dataclass(frozen=True)
+class Mend:
+    """A damaged record moved aside, and what was put in its place."""
+
+    moved: Path
+    backup: BackupInfo | None  # None: a fresh record was begun
+    what: str  # what was wrong, in the patient's words
+
+    def notice(self, store: Store) -> str:
+        """Salvage what the moved file still holds into `store`, and say what happened."""
+        report = SalvageReport(read=False) if self.what == EMPTIED else _salvage_quietly(store, self.moved)
+        return _damage_notice(self, report, has_plan=store.current_plan() is not None)
+
+
+def recover_damaged(db_path: Path, what: str, now: datetime) -> Mend:
     """Move the damaged file aside and put the newest good backup in its place."""
     moved = move_aside(db_path, now)
     backup = newest_good_backup(db_path.parent)
     if backup is not None:
         write_verified_copy(backup.path, db_path)
-    return _damage_notice(moved, backup, damage)
+    return Mend(moved, backup, what)
+
+
+def _salvage_quietly(store: Store, moved: Path) -> SalvageReport:
+    """A salvage that fails in a way not foreseen must not stop the start: the file stays kept."""
+    try:
+        return salvage(store, moved)
+    except Exception:  # noqa: BLE001 (logged; the patient is told it may be missing)
+        log.exception("salvage of %s failed", moved)
+        return SalvageReport(read=False)
 
 
 def recover_missing(db_path: Path, now: datetime) -> str | None:
@@ -159,28 +219,6 @@ def recover_missing(db_path: Path, now: datetime) -> str | None:
             f"back from the backup of {backup.day:%d %B %Y}. Anything recorded after that backup may be missing.")
 
 
-def move_aside(db_path: Path, now: datetime, label: str = "damaged") -> Path:
-    """Rename the database and its -wal/-shm with a timestamp; nothing is deleted.
-
-    The side files keep their pairing (X-wal beside X), so the moved file can still be
-    opened with everything it held.
-    """
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    target, counter = db_path.with_name(f"smileback-{label}-{stamp}.sqlite3"), 1
-    while any(target.with_name(target.name + s).exists() for s in ("",) + SIDE_FILES):
-        counter += 1
-        target = db_path.with_name(f"smileback-{label}-{stamp}-{counter}.sqlite3")
-    try:
-        for suffix in SIDE_FILES + ("",):  # the main file last: it marks the move as done
-            side = db_path.with_name(db_path.name + suffix)
-            if side.exists():
-                os.replace(side, target.with_name(target.name + suffix))
-    except OSError as error:
-        raise StoreError(f"SmileBack found its health record damaged but could not move it aside "
-                         f"({error.strerror or error}). It has been left at {db_path}.") from error
-    return target
-
-
 def newest_good_backup(data_dir: Path) -> BackupInfo | None:
     """The newest backup that passes its check, preferring one that holds sessions (a copy
     made while the record was empty would bring nothing back)."""
@@ -188,15 +226,20 @@ def newest_good_backup(data_dir: Path) -> BackupInfo | None:
     return next((backup for backup in good if holds_sessions(backup.path)), good[0] if good else None)
 
 
-def _damage_notice(moved: Path, backup: BackupInfo | None, damage: str = "") -> str:
-    what = ("its health record was empty although backups exist"
-            if damage == EMPTIED else "its health record was damaged and could not be read safely")
-    first = f"SmileBack found that {what}. The file has been kept, not deleted, at {moved}."
-    if backup is None:
+def _damage_notice(mend: Mend, report: SalvageReport, has_plan: bool) -> str:
+    first = f"SmileBack found that {mend.what}. The file has been kept, not deleted, at {mend.moved}."
+    if mend.backup is not None:
+        restored = f" Your record has been brought back from the backup of {mend.backup.day:%d %B %Y}. "
+        if not report.read:
+            return first + restored + "Anything recorded after that backup may be missing."
+        return first + restored + salvage_words(report, after_backup=True)
+    if not report.read:
         return (first + " There was no backup to bring back, so a new, empty record has been "
                 "started. Your plan will need to be set up again.")
-    return (first + f" Your record has been brought back from the backup of {backup.day:%d %B %Y}. "
-            "Anything recorded after that backup may be missing.")
+    sentences = [first, "There was no backup to bring back, so a new record has been started.",
+                 salvage_words(report, after_backup=False),
+                 "" if has_plan else "Your plan will need to be set up again."]
+    return " ".join(sentence for sentence in sentences if sentence)
 
 
 def refuse_newer_schema(db_path: Path) -> None:

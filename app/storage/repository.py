@@ -93,6 +93,15 @@ def _session_view(row: SessionRecord) -> SessionView:
     )
 
 
+def _reason(error: Exception) -> str:
+    """SQLite's own few words, without the SQL statement and web link SQLAlchemy adds."""
+    if isinstance(error, DatabaseError) and error.orig is not None:
+        return str(error.orig)
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
+
+
 class Store:
     def __init__(self, data_dir: Path | str):
         self.data_dir = Path(data_dir)
@@ -108,7 +117,7 @@ class Store:
                 self.engine.dispose()  # let go of the file, so the caller may move or remove it
             if isinstance(error, StoreError):
                 raise
-            raise StoreError(f"SmileBack cannot open its health record at {self.path}: {error}") from error
+            raise StoreError(f"SmileBack cannot open its health record at {self.path}: {_reason(error)}") from error
         restrict_database_files(self.path)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self.session_factory = self._session  # for query modules beside this one

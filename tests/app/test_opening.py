@@ -117,7 +117,8 @@ def test_failed_integrity_check_restores_newest_good_backup(data_dir):
     try:
         moved = data_dir / "smileback-damaged-20261125-081530.sqlite3"
         assert digest(moved) == damaged
-        assert notes(result.store) == ["two days ago"]
+        # The backup, and what the damaged file still read (issue 11.3: it was lost).
+        assert notes(result.store) == ["two days ago", "this morning"]
         assert "24 November 2026" in result.notice and str(moved) in result.notice
         with closing(sqlite3.connect(db_path)) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

@@ -93,3 +93,34 @@ def test_a_note_typed_on_the_summary_survives_a_kill(data_dir, clock):
         assert again.screen.name == "home"
     finally:
         again.close()
+
+
+def test_an_unreadable_time_in_the_record_is_told_at_start_not_a_crash(data_dir, clock):
+    """Issue 11.6: one session's start time turned to 'garbage' stopped Home at every start."""
+    import sqlite3
+    from contextlib import closing
+
+    from app.storage import Store
+    from app.storage.repository import DB_NAME, PlanStepView
+
+    Driver(data_dir, clock).close()
+    store = Store(data_dir)
+    plan = store.current_plan() or store.save_plan([PlanStepView("heat", True, 600)], set(), clock.now().date(),
+                                                   clock.now())
+    session_id = store.begin_session(plan.id, clock.now())
+    store.finish_session(session_id, "completed", clock.now())
+    store.close()
+    with closing(sqlite3.connect(data_dir / DB_NAME)) as conn:
+        conn.execute("UPDATE sessions SET started_at = 'garbage'")
+        conn.commit()
+    clock.advance(60)
+    again = Driver(data_dir, clock)
+    try:
+        assert again.screen.name == "repair_notice"
+        message = again.text("message_label")
+        assert "a date or number that cannot be read" in message and "smileback-damaged-" in message
+        assert "SELECT" not in message and "Error" not in message
+        again.tap("go_on_button")
+        assert again.screen.name == "home"
+    finally:
+        again.close()
