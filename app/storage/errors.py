@@ -7,3 +7,7 @@ class StoreError(RuntimeError):
 
 class SchemaTooNewError(StoreError):
     pass
+
+
+class WriteFailed(StoreError):
+    """The record refused a write just now (a full disk, a read-only file); trying again may work."""
