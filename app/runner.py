@@ -98,7 +98,7 @@ class SessionRunner:
         self.index = 0
         self.session_id: int | None = None
         self.outcomes: list[StepOutcome] = []
-        self.write_error = ""  # why the record refused the last write, while anything is unsaved
+        self.write_error = ""  # why the record refused the last write ("the record is read-only")
         self._log_ids: dict[int, int] = {}  # stored step-log id by position, once written
         self._step_open = False  # the current step is started and not yet closed
         self._pending: list[Write] = []  # refused writes, oldest first
@@ -306,7 +306,7 @@ class SessionRunner:
         try:
             self.journal.checkpoint_step(self._log_ids[self.index], self.elapsed(), self.clock.now())
         except WriteFailed as error:
-            self.write_error, self._progress_unsaved = str(error), True
+            self.write_error, self._progress_unsaved = error.reason, True
             return False
         self._progress_unsaved = False
         return True
@@ -326,7 +326,7 @@ class SessionRunner:
             try:
                 self._pending[0]()
             except WriteFailed as error:
-                self.write_error = str(error)
+                self.write_error = error.reason
                 return False
             self._pending.pop(0)
         return True

@@ -45,11 +45,11 @@ def refusal_told() -> Iterator[None]:
     try:
         yield
     except (OperationalError, OSError) as error:
-        raise WriteFailed(f"SmileBack could not save: {reason_words(error)}.") from error
+        raise WriteFailed(reason_words(error)) from error
     except DatabaseError as error:
         if type(error) is not DatabaseError:  # IntegrityError and the like: our mistake, not the disk's
             raise
-        raise WriteFailed(f"SmileBack could not save: {reason_words(error)}.") from error
+        raise WriteFailed(reason_words(error)) from error
 
 
 class RecordJournal:
