@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from .storage.errors import WriteFailed  # noqa: F401  (what a refused write raises; no SQLAlchemy)
+
 
 @dataclass(frozen=True)
 class StepFinish:

@@ -31,8 +31,7 @@ from typing import Callable
 from .clock import Clock
 from .cues import Cue
 from .routine import Part, Routine, Step
-from .journal import Journal, StepFinish
-from .storage.errors import WriteFailed
+from .journal import Journal, StepFinish, WriteFailed
 from .timer import CountdownTimer
 from .vocabulary import SessionStatus, StepStatus
 
@@ -406,13 +405,19 @@ class SessionRunner:
 
 
 def restore_problem(steps: list[PlannedStep], logs: list) -> str:
-    """Why a stored session cannot go on with these planned steps ("" when it can).
+    """Why a stored session cannot go on with these planned steps ("" when it can)."""
+    if fits_plan(steps, logs):
+        return ""
+    return ("This session cannot be resumed: its steps do not match the plan it was started with "
+            "(it may come from another device or an older version of the routine).")
 
-    It fits when its finished steps hold positions 0, 1, 2, ... each with the planned
-    step's key, and a running step, if any, is the next one."""
+
+def fits_plan(steps: list[PlannedStep], logs: list) -> bool:
+    """Each stored step is the planned step at its position; the finished ones hold positions
+    0, 1, 2, ... and a running one, if any, is the next."""
+    if not steps or any(log.position >= len(steps) or log.step_key != steps[log.position].step.key
+                        for log in logs):
+        return False
     finished = sorted(log.position for log in logs if log.status in (StepStatus.DONE, StepStatus.SKIPPED))
     running = [log.position for log in logs if log.status == StepStatus.RUNNING]
-    fits = bool(steps) and (all(log.position < len(steps) and log.step_key == steps[log.position].step.key for log in logs)
-            and finished == list(range(len(finished))) and running in ([], [len(finished)]))
-    return "" if fits else ("This session cannot be resumed: its steps do not match the plan it was started "
-                            "with (it may come from another device or an older version of the routine).")
+    return finished == list(range(len(finished))) and running in ([], [len(finished)])
