@@ -145,6 +145,8 @@ class Core:
     def session_open(self) -> bool:
         """A session is under way in this app (started or resumed, not finished)."""
         runner = self.runner
+        if runner is not None and runner.unsaved:
+            return True  # under way here, though the record does not show it yet
         if runner is None or runner.state in (State.IDLE, State.SESSION_FINISHED):
             return False
         stored = self.store.interrupted_session()

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from .storage.errors import WriteFailed  # noqa: F401  (what a refused write raises; no SQLAlchemy)
+
 
 @dataclass(frozen=True)
 class StepFinish:
@@ -17,7 +19,11 @@ class StepFinish:
 
 
 class Journal(Protocol):
-    """Where the runner writes (the Store). `finished` closes the step before in the same transaction."""
+    """Where the runner writes (the Store). `finished` closes the step before in the same transaction.
+
+    Each method raises app.storage.WriteFailed when the record refuses the write (a full
+    disk, a read-only file); nothing of that call is written then, so it can be tried again.
+    """
 
     def begin_session(self, plan_id: int, started_at: datetime) -> int: ...
     def start_step(self, session_id: int, position: int, step_key: str, planned_seconds: int, at: datetime,

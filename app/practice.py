@@ -13,8 +13,9 @@ from typing import Callable
 from .clock import Clock
 from .cues import Cue
 from .routine import Routine
-from .runner import PlannedStep, SessionRunner
+from .runner import CannotResume, PlannedStep, SessionRunner, restore_problem
 from .storage import Store, queries
+from .storage.writes import RecordJournal, refusal_told
 from .profile import load_profile, recovery_phrase
 from .vocabulary import DayStatus, SessionStatus, StepStatus, TodayStatus
 from .storage.repository import PlanStepView, PlanView, SessionView
@@ -91,13 +92,22 @@ class DailyPractice:
 
     def new_runner(self) -> SessionRunner:
         plan = self.ensure_plan()
-        return SessionRunner(self.routine, plan.id, self.planned_steps(plan), self.store, self.clock,
+        return self._runner(plan.id, self.planned_steps(plan))
+
+    def _runner(self, plan_id: int, steps: list[PlannedStep]) -> SessionRunner:
+        return SessionRunner(self.routine, plan_id, steps, RecordJournal(self.store), self.clock,
                              self.cues, side=self.side, auto_advance=self.auto_advance)
 
+    def resume_problem(self, session: SessionView) -> str:
+        """Why this stored session cannot be resumed ("" when it can): its steps must fit its plan."""
+        return restore_problem(self.planned_steps(self.store.plan(session.plan_id)), list(session.steps))
+
     def resume_runner(self, session: SessionView) -> SessionRunner:
-        plan = self.store.plan(session.plan_id)
-        runner = SessionRunner(self.routine, plan.id, self.planned_steps(plan), self.store, self.clock,
-                               self.cues, side=self.side, auto_advance=self.auto_advance)
+        """The stored session in hand again. Raises CannotResume when its steps do not fit its plan."""
+        problem = self.resume_problem(session)
+        if problem:
+            raise CannotResume(problem)
+        runner = self._runner(session.plan_id, self.planned_steps(self.store.plan(session.plan_id)))
         runner.restore(session.id, list(session.steps))
         return runner
 
@@ -117,7 +127,8 @@ class DailyPractice:
             raise ValueError(f"The note is too long: please keep it under {NOTE_MAX_CHARS} characters.")
         if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5):
             raise ValueError("The rating must be a whole number from 1 to 5.")
-        self.store.annotate_session(session_id, note or None, rating)
+        with refusal_told():  # a full disk or read-only record: WriteFailed, the note stays typed
+            self.store.annotate_session(session_id, note or None, rating)
 
 
 def closing_status(session: SessionView) -> SessionStatus:

@@ -74,6 +74,8 @@ class Voice:
     session_done: str
     paused: str
     resumed: str
+    not_saved: str  # a step or the session could not be written
+    saved_again: str  # and now it has been
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,8 @@ def _parse_voice(reader: _Reader) -> Voice:
         session_done=reader.text("session_done"),
         paused=reader.text("paused"),
         resumed=reader.text("resumed"),
+        not_saved=reader.text("not_saved"),
+        saved_again=reader.text("saved_again"),
     )
 
 

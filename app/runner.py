@@ -9,18 +9,29 @@ whoever drives it (the session screen's presenter): it gives the cues that are d
 writes a checkpoint every CHECKPOINT_SECONDS of monotonic time, and ends a step whose
 time is up. Every step event is written through the journal the moment it happens; a
 step change (one step closed, the next started) is one transaction.
+
+When the record refuses a write (a full disk, a read-only file: the journal raises
+WriteFailed), the transition still happens, fully, in memory: the state, the outcomes and
+the timers move on as if it had been written, and the patient is told by a "not_saved"
+cue and by `unsaved`/`write_error` for the screen. The refused write waits in order, and
+every later write (the next transition, a checkpoint, which falls due every
+CHECKPOINT_SECONDS in any state while something waits, or `checkpoint()` when the app is
+left) first writes what waits, oldest first. Once all is written, a "saved_again" cue says
+so. Only what still waits when the process dies is lost; the record stays as it was
+before the refusal, consistent (each write is one transaction, all or nothing).
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from typing import Callable
 
 from .clock import Clock
 from .cues import Cue
 from .routine import Part, Routine, Step
-from .journal import Journal, StepFinish
+from .journal import Journal, StepFinish, WriteFailed
 from .timer import CountdownTimer
 from .vocabulary import SessionStatus, StepStatus
 
@@ -40,6 +51,10 @@ class InvalidAction(RuntimeError):
     """An action that makes no sense in the runner's current state."""
 
 
+class CannotResume(ValueError):
+    """A stored session whose steps do not fit its plan; the message is meant for the patient."""
+
+
 @dataclass(frozen=True)
 class PlannedStep:
     step: Step
@@ -53,6 +68,19 @@ class StepOutcome:
     status: StepStatus  # done or skipped
     planned_seconds: int
     done_seconds: float
+
+
+@dataclass(frozen=True)
+class ClosedStep:
+    """A step's end in memory, by position: its stored id is looked up when it is written."""
+
+    position: int
+    status: StepStatus
+    done_seconds: float
+    at: datetime
+
+
+Write = Callable[[], None]
 
 
 class SessionRunner:
@@ -69,7 +97,12 @@ class SessionRunner:
         self.index = 0
         self.session_id: int | None = None
         self.outcomes: list[StepOutcome] = []
-        self._log_id: int | None = None
+        self.write_error = ""  # why the record refused the last write ("the record is read-only")
+        self._log_ids: dict[int, int] = {}  # stored step-log id by position, once written
+        self._step_open = False  # the current step is started and not yet closed
+        self._pending: list[Write] = []  # refused writes, oldest first
+        self._progress_unsaved = False  # the running step's last checkpoint was refused
+        self._told_unsaved = False
         self._timer: CountdownTimer | None = None
         self._announced: set[str] = set()
         self._last_checkpoint = 0.0
@@ -84,6 +117,11 @@ class SessionRunner:
     @property
     def upcoming(self) -> PlannedStep | None:
         return self.steps[self.index + 1] if self.index + 1 < len(self.steps) else None
+
+    @property
+    def unsaved(self) -> bool:
+        """Something that happened is not on disk yet (the record refused it)."""
+        return bool(self._pending) or self._progress_unsaved
 
     def text(self, template: str) -> str:
         return self.routine.personalise(template, self.side)
@@ -113,20 +151,25 @@ class SessionRunner:
 
     def start(self) -> None:
         self._require(State.IDLE)
-        self.session_id = self.journal.begin_session(self.plan_id, self.clock.now())
+        self._write(self._begin_write(self.clock.now()), report=False)  # the first step's write reports
         self._enter_step(0)
 
     def tick(self) -> None:
         """Notice the passage of time: cues due, checkpoints, and the end of a step."""
         if self.state != State.RUNNING or self._timer is None:
+            if self.unsaved and self._checkpoint_due():  # paused, waiting or finished: retry
+                self.checkpoint()
             return
         self._cue_part_change()
         if self._timer.finished:
             self._time_up()
             return
         self._cue_halfway_and_countdown()
-        if self.clock.monotonic() - self._last_checkpoint >= CHECKPOINT_SECONDS:
+        if self._checkpoint_due():
             self.checkpoint()
+
+    def _checkpoint_due(self) -> bool:
+        return self.clock.monotonic() - self._last_checkpoint >= CHECKPOINT_SECONDS
 
     def pause(self) -> None:
         self._require(State.RUNNING)
@@ -163,9 +206,14 @@ class SessionRunner:
     # --- resuming after a restart -------------------------------------------------
 
     def restore(self, session_id: int, logs: list) -> None:
-        """Continue a stored session: finished steps stay, the running one keeps its time."""
+        """Continue a stored session: finished steps stay, the running one keeps its time.
+        Raises CannotResume, changing nothing, when its steps do not fit the plan."""
         self._require(State.IDLE)
+        problem = restore_problem(self.steps, logs)
+        if problem:
+            raise CannotResume(problem)
         self.session_id = session_id
+        self._log_ids = {log.position: log.id for log in logs}
         finished = [log for log in logs if log.status in (StepStatus.DONE, StepStatus.SKIPPED)]
         for log in finished:
             step = self.steps[log.position].step
@@ -187,16 +235,17 @@ class SessionRunner:
             raise InvalidAction(f"not possible while {self.state.value}")
 
     def _load_step(self, index: int, already_done: float = 0.0, log_id: int | None = None,
-                   finished: StepFinish | None = None) -> None:
+                   finished: ClosedStep | None = None) -> None:
         self.index = index
         planned = self.steps[index]
         self._timer = CountdownTimer(self.clock, planned.seconds, already_done) if planned.step.timed else None
         self._bounds = planned.step.part_bounds(planned.seconds)
-        self._log_id = log_id or self.journal.start_step(
-            self.session_id, index, planned.step.key, planned.seconds, self.clock.now(), finished=finished)
+        self._step_open = True
+        if log_id is None:
+            self._write(self._step_start_write(index, planned, self.clock.now(), finished))
         self._announced = set()
 
-    def _enter_step(self, index: int, finished: StepFinish | None = None) -> None:
+    def _enter_step(self, index: int, finished: ClosedStep | None = None) -> None:
         self._load_step(index, finished=finished)
         self.state = State.RUNNING
         self._announce_step()
@@ -240,37 +289,111 @@ class SessionRunner:
             self.cues(Cue("time_up", follow, vibrate=True))
             self._advance(finished)
             return
-        self.journal.finish_step(finished.step_id, finished.status, finished.done_seconds, finished.at)
+        self._write(self._step_finish_write(finished))
         self.state = State.STEP_FINISHED
         self.cues(Cue("time_up", f"{self.routine.voice.time_up} {follow}".strip(), vibrate=True))
 
     def checkpoint(self) -> None:
-        """Write how far the running step has got (also called when the app is left)."""
-        if self._log_id is not None and self._timer is not None:
-            self.journal.checkpoint_step(self._log_id, self.elapsed(), self.clock.now())
+        """Write what waits, then how far the running step has got (also called when the app is left)."""
         self._last_checkpoint = self.clock.monotonic()
+        written = self._write_pending() and self._write_progress()
+        self._report(written, retell=False)
 
-    def _close_step(self, status: StepStatus) -> StepFinish:
+    def _write_progress(self) -> bool:
+        if not self._step_open or self._timer is None:
+            return True
+        try:
+            self.journal.checkpoint_step(self._log_ids[self.index], self.elapsed(), self.clock.now())
+        except WriteFailed as error:
+            self.write_error, self._progress_unsaved = error.reason, True
+            return False
+        self._progress_unsaved = False
+        return True
+
+    # --- writing, and what to do when the record refuses -----------------------------
+
+    def _write(self, write: Write, report: bool = True) -> None:
+        """Write an event now, after whatever waits; refused, it waits its turn."""
+        self._pending.append(write)
+        written = self._write_pending()
+        if report:
+            self._report(written, retell=True)
+
+    def _write_pending(self) -> bool:
+        """Try the waiting writes, oldest first; False when the record still refuses."""
+        while self._pending:
+            try:
+                self._pending[0]()
+            except WriteFailed as error:
+                self.write_error = error.reason
+                return False
+            self._pending.pop(0)
+        return True
+
+    def _report(self, written: bool, retell: bool) -> None:
+        """Tell the patient when a write is refused (each event; a checkpoint only once),
+        and once when everything is saved again."""
+        if not written:
+            if retell or not self._told_unsaved:
+                self.cues(Cue("not_saved", self.routine.voice.not_saved))
+            self._told_unsaved = True
+        elif not self.unsaved:
+            self.write_error = ""
+            if self._told_unsaved:
+                self._told_unsaved = False
+                self.cues(Cue("saved_again", self.routine.voice.saved_again))
+
+    def _stored(self, closed: ClosedStep | None) -> StepFinish | None:
+        """The journal's form of a closed step, with its stored id (known by now: writes go in order)."""
+        if closed is None:
+            return None
+        return StepFinish(self._log_ids[closed.position], closed.status, closed.done_seconds, closed.at)
+
+    def _begin_write(self, at: datetime) -> Write:
+        def write() -> None:
+            self.session_id = self.journal.begin_session(self.plan_id, at)
+        return write
+
+    def _step_start_write(self, index: int, planned: PlannedStep, at: datetime,
+                          finished: ClosedStep | None) -> Write:
+        def write() -> None:
+            self._log_ids[index] = self.journal.start_step(
+                self.session_id, index, planned.step.key, planned.seconds, at, finished=self._stored(finished))
+        return write
+
+    def _step_finish_write(self, closed: ClosedStep) -> Write:
+        def write() -> None:
+            self.journal.finish_step(self._log_ids[closed.position], closed.status, closed.done_seconds, closed.at)
+        return write
+
+    def _session_finish_write(self, status: SessionStatus, at: datetime, finished: ClosedStep | None) -> Write:
+        def write() -> None:
+            self.journal.finish_session(self.session_id, status, at, finished=self._stored(finished))
+        return write
+
+    # --- closing steps and the session ---------------------------------------------
+
+    def _close_step(self, status: StepStatus) -> ClosedStep:
         """End the current step in memory; the caller writes it, alone or with what follows."""
         if self._timer:
             self._timer.pause()
         done = self.elapsed()
         planned = self.current
         self.outcomes.append(StepOutcome(planned.step.key, planned.step.title, status, planned.seconds, done))
-        finished = StepFinish(self._log_id, status, done, self.clock.now())
-        self._log_id = None
-        return finished
+        self._step_open = False
+        self._progress_unsaved = False  # the step's end carries its time
+        return ClosedStep(self.index, status, done, self.clock.now())
 
-    def _advance(self, finished: StepFinish | None = None) -> None:
+    def _advance(self, finished: ClosedStep | None = None) -> None:
         if self.index + 1 < len(self.steps):
             self._enter_step(self.index + 1, finished)
         else:
             self._finish_session(finished)
 
-    def _finish_session(self, finished: StepFinish | None = None) -> None:
+    def _finish_session(self, finished: ClosedStep | None = None) -> None:
         self.index = len(self.steps) - 1
         self._timer = None
-        self.journal.finish_session(self.session_id, self.status(), self.clock.now(), finished=finished)
+        self._write(self._session_finish_write(self.status(), self.clock.now(), finished))
         self.state = State.SESSION_FINISHED
         self.cues(Cue("session_done", self.routine.voice.session_done, vibrate=True))
 
@@ -279,3 +402,22 @@ class SessionRunner:
         done = {o.step_key for o in self.outcomes if o.status == StepStatus.DONE}
         required = [p.step.key for p in self.steps if p.step.required]
         return SessionStatus.COMPLETED if all(key in done for key in required) else SessionStatus.PARTIAL
+
+
+def restore_problem(steps: list[PlannedStep], logs: list) -> str:
+    """Why a stored session cannot go on with these planned steps ("" when it can)."""
+    if fits_plan(steps, logs):
+        return ""
+    return ("This session cannot be resumed: its steps do not match the plan it was started with "
+            "(it may come from another device or an older version of the routine).")
+
+
+def fits_plan(steps: list[PlannedStep], logs: list) -> bool:
+    """Each stored step is the planned step at its position; the finished ones hold positions
+    0, 1, 2, ... and a running one, if any, is the next."""
+    if not steps or any(log.position >= len(steps) or log.step_key != steps[log.position].step.key
+                        for log in logs):
+        return False
+    finished = sorted(log.position for log in logs if log.status in (StepStatus.DONE, StepStatus.SKIPPED))
+    running = [log.position for log in logs if log.status == StepStatus.RUNNING]
+    return finished == list(range(len(finished))) and running in ([], [len(finished)])

@@ -31,6 +31,7 @@ class SessionScreen(PresentedScreen):
     side = StringProperty("unknown")
     progress = NumericProperty(0)
     can_skip = BooleanProperty(True)
+    warning = StringProperty("")  # what could not be saved, while the record refuses writes
 
     def on_pre_enter(self, *_):
         self.presenter.enter()

@@ -11,7 +11,7 @@ from ..runner import State
 from ..storage.errors import StoreError
 from ..storage.repository import SessionView
 from ..vocabulary import DayStatus, StepStatus, TodayStatus
-from .base import Navigator, Shows, ask_to_close
+from .base import Navigator, Question, Shows, ask_to_close
 
 START_WORDS = {
     TodayStatus.NOT_STARTED: "Start today's session",
@@ -44,10 +44,12 @@ class HomePresenter:
         self.core, self.navigator, self.view = core, navigator, view
         self.shown_day: date | None = None
         self._interrupted: SessionView | None = None
+        self._resume_problem = ""  # why the interrupted session cannot be resumed, if it cannot
 
     def enter(self, message: str = "") -> None:
         summary = self.core.practice.today_summary()
         self._interrupted = summary.interrupted
+        self._resume_problem = self.core.practice.resume_problem(summary.interrupted) if summary.interrupted else ""
         self.shown_day = self.core.today()
         self.view.show(replace(self.model(summary), message=message))
 
@@ -63,16 +65,20 @@ class HomePresenter:
         best = f"  (best: {summary.best_streak})" if summary.best_streak > summary.streak else ""
         interrupted = summary.interrupted
         status = TodayStatus.IN_PROGRESS if interrupted else summary.status
+        start_text = START_WORDS[status] if not self._resume_problem else "Start a new session"
+        told = f"{interrupted_words(interrupted)} {self._resume_problem}".strip() if interrupted else ""
         return HomeModel(
             greeting=greeting(now, summary.name), date_text=long_date(self.core.today()),
             status_text=summary.status.words, streak_text=streak_words(summary.streak) + best,
-            start_text=START_WORDS[status], week=tuple(s for _day, s in summary.week),
+            start_text=start_text, week=tuple(s for _day, s in summary.week),
             week_text=week_words(summary.week), recovery_text=summary.recovery, steps=steps,
-            interrupted_text=interrupted_words(interrupted) if interrupted else "",
-            close_text=close_words(interrupted) if interrupted else "")
+            interrupted_text=told, close_text=close_words(interrupted) if interrupted else "")
 
     def start_or_resume(self) -> None:
         practice = self.core.practice
+        if self._interrupted is not None and self._resume_problem:
+            self._ask_to_close_and_start(self._interrupted)
+            return
         if self._interrupted is not None:
             self.core.runner = practice.resume_runner(self._interrupted)
         else:
@@ -92,6 +98,15 @@ class HomePresenter:
         if self._interrupted is not None:
             self.core.practice.close_interrupted(self._interrupted)
         self.enter()
+
+    def _ask_to_close_and_start(self, session: SessionView) -> None:
+        """A session that cannot be resumed is closed first, with the patient's yes."""
+        def close_and_start() -> None:
+            self.close_interrupted()
+            self.start_or_resume()
+
+        self.view.ask(Question(f"{self._resume_problem} {close_words(session)} and start a new session?",
+                               f"{close_words(session)} and start", "No, not now"), close_and_start)
 
 
 def week_words(week) -> str:

@@ -1,7 +1,8 @@
 """The guided session: what the screen shows of the runner, and what a touch or key does.
 
 The button, Space, Enter and leaving all go through `intent()`, one decision about what
-"go on" means in the runner's present state.
+"go on" means in the runner's present state. While the record refuses writes, the screen
+says so (`warning`) and the session goes on; leaving then asks first.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class SessionModel:
     side: str
     progress: float
     can_skip: bool
+    warning: str = ""  # what could not be saved, while the record refuses writes
 
 
 class SessionView(Shows, Asks):
@@ -64,6 +66,13 @@ def status_words(runner: SessionRunner) -> str:
     return "" if runner.current.step.timed else "Tap Done when ready, or skip"
 
 
+def unsaved_words(runner: SessionRunner) -> str:
+    if not runner.unsaved:
+        return ""
+    return (f"This step could not be saved: {runner.write_error}. Carry on, and keep SmileBack open: "
+            "it will save it as soon as it can.")
+
+
 def session_model(runner: SessionRunner) -> SessionModel:
     step, part = runner.current.step, runner.current_part()
     upcoming = runner.upcoming
@@ -79,7 +88,7 @@ def session_model(runner: SessionRunner) -> SessionModel:
                    else "Next: that is the last step"),
         picture=step.picture, focus=part.focus if part else "face", direction=part.direction if part else "",
         side=runner.side, progress=runner.progress(),
-        can_skip=runner.state in (State.RUNNING, State.PAUSED))
+        can_skip=runner.state in (State.RUNNING, State.PAUSED), warning=unsaved_words(runner))
 
 
 class SessionPresenter:
@@ -145,8 +154,18 @@ class SessionPresenter:
         self._render()
 
     def leave(self) -> None:
-        """Back to Home; the session stays open and can be resumed from there."""
+        """Back to Home; the session stays open and can be resumed from there.
+        While something is not on disk, the patient is asked first: Home resumes from the record."""
+        self.runner.checkpoint()  # a last try at what waits
+        if self.runner.unsaved:
+            self._render()
+            self.view.ask(Question(f"This session is not saved yet: {self.runner.write_error}. If you leave it "
+                                   "now, what was not saved may be lost. Leave anyway?", "Leave anyway", "Stay"),
+                          self._go_home)
+        else:
+            self._go_home()
+
+    def _go_home(self) -> None:
         if intent(self.runner) == Intent.PAUSE:
             self.runner.pause()
-        self.runner.checkpoint()
         self.navigator.go("home")

@@ -2,7 +2,9 @@
 
 Everything shown comes from the runner that has just finished; the note and the rating
 are written when the patient saves. Until then they are kept as a draft, as typed, so a
-kill on this screen loses nothing: the next start offers the summary again.
+kill on this screen loses nothing: the next start offers the summary again. A session the
+record refused to close (a full disk, a read-only file) is said to be not saved yet, and
+Save writes it first.
 """
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ from dataclasses import dataclass
 
 from ..core import Core
 from ..formatting import clock_face, duration_words
+from ..runner import CannotResume
+from ..storage.errors import WriteFailed
+from ..storage.writes import refusal_told
 from ..vocabulary import StepStatus
 from .base import Navigator, Shows
 
@@ -48,8 +53,19 @@ def resume_unsaved_summary(core: Core) -> bool:
         return False
     if session.note or session.rating:
         return False
-    core.runner = core.practice.resume_runner(session)
+    try:
+        core.runner = core.practice.resume_runner(session)
+    except CannotResume:  # its steps no longer fit its plan (an import): Home shows the session as it is
+        return False
     return True
+
+
+def unsaved_words(core: Core) -> str:
+    runner = core.runner
+    if not runner.unsaved:
+        return ""
+    return (f"This session is not saved yet: {runner.write_error}. Keep SmileBack open, "
+            "and tap Save to try again.")
 
 
 class SummaryPresenter:
@@ -62,13 +78,18 @@ class SummaryPresenter:
         mine = draft is not None and draft["session"] == self.core.runner.session_id
         self.rating = int(draft.get("rating") or 0) if mine else 0
         self.note = str(draft.get("note") or "") if mine else ""
-        self.view.show(self._model(note=self.note))
+        self.view.show(self._model(unsaved_words(self.core), note=self.note))
 
     def keep_draft(self, note: str) -> None:
-        """Called as the note is typed: what is typed is on disk at once."""
+        """Called as the note is typed: what is typed is on disk at once (while the record takes it)."""
         self.note = note
-        self.core.store.put_setting(DRAFT_KEY, json.dumps(
-            {"session": self.core.runner.session_id, "note": note, "rating": self.rating}))
+        try:
+            with refusal_told():
+                self.core.store.put_setting(DRAFT_KEY, json.dumps(
+                    {"session": self.core.runner.session_id, "note": note, "rating": self.rating}))
+        except WriteFailed as error:
+            self.view.show(self._model(f"Your note is not saved yet: {error.reason}. It stays here; "
+                                       "tap Save to try again."))
 
     def _model(self, error: str = "", note: str | None = None) -> SummaryModel:
         runner = self.core.runner
@@ -84,15 +105,21 @@ class SummaryPresenter:
     def choose_rating(self, value: int) -> None:
         """A second tap on the chosen rating takes it back."""
         self.rating = 0 if self.rating == value else value
-        self.keep_draft(self.note)
         self.view.show(self._model())
+        self.keep_draft(self.note)
 
     def save(self, note: str) -> None:
+        runner = self.core.runner
+        runner.checkpoint()  # what the record refused before is written first
+        if runner.unsaved:
+            self.view.show(self._model(unsaved_words(self.core)))  # the note stays in its box
+            return
         try:
-            self.core.practice.annotate(self.core.runner.session_id, note, self.rating or None)
-        except ValueError as error:
+            self.core.practice.annotate(runner.session_id, note, self.rating or None)
+            with refusal_told():
+                self.core.store.put_setting(DRAFT_KEY, "")
+        except (ValueError, WriteFailed) as error:
             self.view.show(self._model(str(error)))  # the note stays in its box: nothing is lost
             return
-        self.core.store.put_setting(DRAFT_KEY, "")
         self.core.runner = None
         self.navigator.go("home")

@@ -2,9 +2,9 @@
 
 Store is loaded lazily (PEP 562) so that importing the errors does not import SQLAlchemy.
 """
-from .errors import SchemaTooNewError, StoreError
+from .errors import SchemaTooNewError, StoreError, WriteFailed
 
-__all__ = ["Store", "StoreError", "SchemaTooNewError"]
+__all__ = ["Store", "StoreError", "SchemaTooNewError", "WriteFailed"]
 
 
 def __getattr__(name):

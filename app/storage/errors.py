@@ -7,3 +7,11 @@ class StoreError(RuntimeError):
 
 class SchemaTooNewError(StoreError):
     pass
+
+
+class WriteFailed(StoreError):
+    """The record refused a write just now (a full disk, a read-only file); trying again may work."""
+
+    def __init__(self, reason: str):
+        super().__init__(f"SmileBack could not save: {reason}.")
+        self.reason = reason  # "the device's storage is full", for a sentence of the caller's

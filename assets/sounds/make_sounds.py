@@ -45,6 +45,10 @@ SOUNDS = {
     "paused": [(0.0, A4, 0.35, 0.7, 6.0), (0.2, E4, 0.5, 0.7, 5.0)],
     # resumed: the same two notes stepping up
     "resumed": [(0.0, E4, 0.35, 0.7, 6.0), (0.2, A4, 0.5, 0.7, 5.0)],
+    # not saved: three low, insistent notes, the last one lower (something needs attention)
+    "not_saved": [(0.0, C4, 0.3, 0.85, 6.0), (0.18, C4, 0.3, 0.85, 6.0), (0.36, A3, 0.6, 0.9, 4.5)],
+    # saved again: the low notes resolving upwards
+    "saved_again": [(0.0, A3, 0.3, 0.8, 6.0), (0.18, C4, 0.3, 0.8, 6.0), (0.36, E4, 0.6, 0.8, 4.5)],
 }
 
 

@@ -113,3 +113,53 @@ def test_a_step_change_is_one_journal_write(core, store, clock):
     assert journal.calls == ["start_step"]
     steps = store.session(runner.session_id).steps
     assert [s.status for s in steps] == ["done", "skipped", "running"]
+
+
+# --- issue 11.10: the record refuses a write mid-session (tests/faults.py: PRAGMA query_only) ---
+
+def test_a_step_that_could_not_be_saved_is_said_on_screen_and_the_timer_goes_on(session, core, screen, clock,
+                                                                                   cues):
+    from tests.faults import RefusedWrites
+
+    session.main_action()  # into the towel
+    record = RefusedWrites(core.store)
+    record.refuse()
+    clock.advance(30)
+    session.ask_skip()
+    screen.answer(yes=True)
+    assert screen.model.title == "Facial massage" and screen.model.countdown == "4:00"
+    assert "could not be saved" in screen.model.warning and "read-only" in screen.model.warning
+    assert cues.kinds()[-2:] == ["not_saved", "step_start"]
+    clock.advance(20)
+    session.beat()  # a checkpoint falls due and is refused again: nothing more is said
+    assert screen.model.countdown == "3:40" and cues.kinds().count("not_saved") == 1
+    record.mend()
+    clock.advance(10)
+    session.beat()
+    assert screen.model.warning == "" and cues.kinds()[-1] == "saved_again"
+    assert [s.status for s in core.store.session(core.runner.session_id).steps] == ["done", "skipped", "running"]
+
+
+def test_leaving_while_something_is_unsaved_asks_first(session, core, screen, navigator, clock):
+    from tests.faults import RefusedWrites
+
+    session.main_action()
+    RefusedWrites(core.store).refuse()
+    clock.advance(30)
+    session.leave()
+    question = screen.questions[-1][0]
+    assert "not saved" in question.message and question.no == "Stay"
+    screen.answer(yes=False)
+    assert navigator.current != "home" and core.runner.state == State.RUNNING  # the towel goes on
+    session.on_key("escape")
+    screen.answer(yes=True)
+    assert navigator.current == "home" and core.runner.state == State.PAUSED
+
+
+def test_core_says_a_session_is_open_while_its_start_is_not_on_disk(core):
+    from tests.faults import RefusedWrites
+
+    RefusedWrites(core.store).refuse()
+    core.runner = core.practice.new_runner()
+    core.runner.start()
+    assert core.runner.session_id is None and core.session_open()  # a restore would lose it

@@ -76,3 +76,27 @@ def test_a_new_summary_starts_empty_whatever_an_older_draft_says(core, navigator
     finished_session(core, clock)
     summary.enter()
     assert screen.model.note == "" and screen.model.rating == 0
+
+
+def test_a_session_finished_while_the_record_refuses_is_saved_by_save_once_it_can_be(core, navigator, screen,
+                                                                                     clock, store):
+    """Issue 11.10: the summary says the session is not saved yet; Save tries again."""
+    from tests.faults import RefusedWrites
+
+    record = RefusedWrites(store)
+    core.runner = core.practice.new_runner()
+    core.runner.start()
+    session_id = core.runner.session_id
+    record.refuse()
+    for _ in range(4):
+        core.runner.skip()
+    summary = SummaryPresenter(core, navigator, screen)
+    summary.enter()
+    assert "not saved yet" in screen.model.error_text and "read-only" in screen.model.error_text
+    summary.keep_draft("Tired")  # typing on a read-only record is no crash
+    summary.save("Tired")
+    assert navigator.current is None and "not saved yet" in screen.model.error_text  # the note stays typed
+    record.mend()
+    summary.save("Tired")
+    stored = store.session(session_id)
+    assert (stored.status, stored.note) == ("partial", "Tired") and navigator.current == "home"
