@@ -113,6 +113,10 @@ class SmileBackApp(App):
 
     def _open_after_first_frame(self, window) -> None:
         window.unbind(on_flip=self._open_after_first_frame)
+        if self._remember_window:
+            from screens.window_state import keep_window_on_screen
+
+            keep_window_on_screen()
         Clock.schedule_once(lambda _dt: self.open_record(), 0)
 
     def open_record(self) -> None:
