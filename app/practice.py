@@ -15,7 +15,6 @@ from .cues import Cue
 from .routine import Routine
 from .runner import CannotResume, PlannedStep, SessionRunner, restore_problem
 from .storage import Store, queries
-from .storage.writes import RecordJournal, refusal_told
 from .profile import load_profile, recovery_phrase
 from .vocabulary import DayStatus, SessionStatus, StepStatus, TodayStatus
 from .storage.repository import PlanStepView, PlanView, SessionView
@@ -95,7 +94,7 @@ class DailyPractice:
         return self._runner(plan.id, self.planned_steps(plan))
 
     def _runner(self, plan_id: int, steps: list[PlannedStep]) -> SessionRunner:
-        return SessionRunner(self.routine, plan_id, steps, RecordJournal(self.store), self.clock,
+        return SessionRunner(self.routine, plan_id, steps, self.store, self.clock,
                              self.cues, side=self.side, auto_advance=self.auto_advance)
 
     def resume_problem(self, session: SessionView) -> str:
@@ -127,8 +126,7 @@ class DailyPractice:
             raise ValueError(f"The note is too long: please keep it under {NOTE_MAX_CHARS} characters.")
         if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5):
             raise ValueError("The rating must be a whole number from 1 to 5.")
-        with refusal_told():  # a full disk or read-only record: WriteFailed, the note stays typed
-            self.store.annotate_session(session_id, note or None, rating)
+        self.store.annotate_session(session_id, note or None, rating)  # refused: WriteFailed
 
 
 def closing_status(session: SessionView) -> SessionStatus:

@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta
 from .clock import Clock
 from .routine import Routine
 from .settings import SettingsStore, load_preferences, validate_reminder_time
+from .storage.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -247,7 +248,10 @@ class ReminderScheduler:
         same_minute = old.checked_at is not None and new_log.checked_at is not None and \
             old.checked_at.replace(second=0, microsecond=0) == new_log.checked_at.replace(second=0, microsecond=0)
         if not (same_minute and old.day == new_log.day and old.fired == new_log.fired):
-            save_log(self.store, new_log)
+            try:
+                save_log(self.store, new_log)
+            except StoreError as error:  # kept in memory: no repeat in this run, and the clock loop goes on
+                log.warning("reminder log not saved: %s", error)
 
 
 # --- Android ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Protocol
 from ..core import Core
 from ..profile import SIDE_LABELS, Profile, load_profile, profile_from_entries, save_profile
 from ..settings import MAX_REMINDERS, Preferences, PreferencesError, parse_reminder_times, validate_reminder_time
-from ..storage.errors import StoreError
+from ..storage.errors import StoreError, WriteFailed
 from ..vocabulary import SIDES
 from .base import Asks, Navigator, Question, Shows
 
@@ -119,7 +119,7 @@ class SettingsPresenter:
         except PreferencesError as error:
             problem = error.message
         except StoreError as error:
-            problem = f"This change could not be saved: {error}"
+            problem = f"This change could not be saved: {_why(error)}."
         self._show(problem=problem)
         return problem
 
@@ -132,7 +132,7 @@ class SettingsPresenter:
         try:
             save_profile(self.core.store, replace(load_profile(self.core.store), affected_side=side))
         except StoreError as error:
-            self._show(profile_message=f"The side could not be saved: {error}")
+            self._show(profile_message=f"The side could not be saved: {_why(error)}.")
             return
         self.side = side
         message = (f"Saved: {SIDE_LABELS[side].lower()}." if side != "unknown"
@@ -175,7 +175,7 @@ class SettingsPresenter:
         try:
             save_profile(self.core.store, profile)
         except StoreError as error:
-            self._show(problems=messages, profile_message=f"Not saved: {error}")
+            self._show(problems=messages, profile_message=f"Not saved: {_why(error)}.")
             return False
         self._show(entries=self._stored_entries(load_profile(self.core.store)), problems=messages,
                    profile_message="Saved.", profile_saved=True)
@@ -221,3 +221,8 @@ class SettingsPresenter:
             self.leave("home")
             return True
         return False
+
+
+def _why(error: StoreError) -> str:
+    """A refused write's reason ("the device's storage is full") fits after a colon."""
+    return error.reason if isinstance(error, WriteFailed) else str(error).rstrip(".")

@@ -15,7 +15,6 @@ from ..core import Core
 from ..formatting import clock_face, duration_words
 from ..runner import CannotResume
 from ..storage.errors import WriteFailed
-from ..storage.writes import refusal_told
 from ..vocabulary import StepStatus
 from .base import Navigator, Shows
 
@@ -84,9 +83,8 @@ class SummaryPresenter:
         """Called as the note is typed: what is typed is on disk at once (while the record takes it)."""
         self.note = note
         try:
-            with refusal_told():
-                self.core.store.put_setting(DRAFT_KEY, json.dumps(
-                    {"session": self.core.runner.session_id, "note": note, "rating": self.rating}))
+            self.core.store.put_setting(DRAFT_KEY, json.dumps(
+                {"session": self.core.runner.session_id, "note": note, "rating": self.rating}))
         except WriteFailed as error:
             self.view.show(self._model(f"Your note is not saved yet: {error.reason}. It stays here; "
                                        "tap Save to try again."))
@@ -116,8 +114,7 @@ class SummaryPresenter:
             return
         try:
             self.core.practice.annotate(runner.session_id, note, self.rating or None)
-            with refusal_told():
-                self.core.store.put_setting(DRAFT_KEY, "")
+            self.core.store.put_setting(DRAFT_KEY, "")
         except (ValueError, WriteFailed) as error:
             self.view.show(self._model(str(error)))  # the note stays in its box: nothing is lost
             return

@@ -1,10 +1,13 @@
 """The repository: every read and write of the health record goes through here.
 
 Each write is its own committed transaction, so whatever has been told to the patient
-as done is already on disk. Reads return plain frozen views, never live ORM objects.
+as done is already on disk; a write the record refuses (a full disk, a read-only file)
+raises WriteFailed, a StoreError, in plain words. Reads return plain frozen views, never
+live ORM objects.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +22,7 @@ from ..journal import StepFinish
 from ..vocabulary import SessionStatus, StepStatus
 from .models import Plan, PlanStep, RestDay, SessionRecord, Setting, StepLog, decode_weekdays, encode_weekdays
 from .plausible import refuse_implausible
+from .writes import refusal_told
 
 DB_NAME = "smileback.sqlite3"
 
@@ -125,6 +129,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    @contextmanager
+    def _writing(self):
+        """One committed transaction; the record's refusal comes out as WriteFailed."""
+        with refusal_told(), self._session.begin() as s:
+            yield s
+
     # --- plan -----------------------------------------------------------------
 
     def current_plan(self) -> PlanView | None:
@@ -148,7 +158,7 @@ class Store:
     def save_plan(self, steps: list[PlanStepView], rest_weekdays: set[int], effective_from: date,
                   now: datetime) -> PlanView:
         refuse_implausible(effective_from, now.date())
-        with self._session.begin() as s:
+        with self._writing() as s:
             plan = Plan(created_at=now, effective_from=effective_from,
                         rest_weekdays=encode_weekdays(rest_weekdays))
             plan.steps = [PlanStep(position=i, step_key=p.step_key, included=p.included, seconds=p.seconds)
@@ -163,7 +173,7 @@ class Store:
         """A session belongs to the local date at the moment it starts, for good."""
         refuse_implausible(started_at.date())
         offset = started_at.utcoffset()
-        with self._session.begin() as s:
+        with self._writing() as s:
             row = SessionRecord(
                 local_date=started_at.date(), started_at=started_at, last_activity_at=started_at,
                 utc_offset_minutes=int(offset.total_seconds() // 60) if offset else 0,
@@ -176,7 +186,7 @@ class Store:
     def start_step(self, session_id: int, position: int, step_key: str, planned_seconds: int, at: datetime,
                    finished: StepFinish | None = None) -> int:
         """Start a step; `finished`, the step just before, is closed in the same transaction."""
-        with self._session.begin() as s:
+        with self._writing() as s:
             if finished is not None:
                 self._finish(s, finished)
             row = StepLog(session_id=session_id, position=position, step_key=step_key,
@@ -188,17 +198,17 @@ class Store:
 
     def checkpoint_step(self, step_id: int, done_seconds: float, at: datetime) -> None:
         """Record how far a running step has got, so a resume counts the time already done."""
-        with self._session.begin() as s:
+        with self._writing() as s:
             s.execute(update(StepLog).where(StepLog.id == step_id).values(done_seconds=round(done_seconds, 2)))
             self._touch_step_session(s, step_id, at)
 
     def finish_step(self, step_id: int, status: str, done_seconds: float, at: datetime) -> None:
-        with self._session.begin() as s:
+        with self._writing() as s:
             self._finish(s, StepFinish(step_id, status, done_seconds, at))
 
     def finish_session(self, session_id: int, status: str, at: datetime, finished: StepFinish | None = None) -> None:
         """Close a session; `finished`, its last step, is closed in the same transaction."""
-        with self._session.begin() as s:
+        with self._writing() as s:
             if finished is not None:
                 self._finish(s, finished)
             row = s.get(SessionRecord, session_id)
@@ -209,7 +219,7 @@ class Store:
                     step.status, step.ended_at = StepStatus.SKIPPED, at
 
     def annotate_session(self, session_id: int, note: str | None, rating: int | None) -> None:
-        with self._session.begin() as s:
+        with self._writing() as s:
             row = s.get(SessionRecord, session_id)
             row.note, row.rating = note, rating
 
@@ -264,7 +274,7 @@ class Store:
     def set_rest_day(self, day: date, resting: bool, now: datetime) -> None:
         if resting:  # taking a wrongly dated day away is always allowed
             refuse_implausible(day, now.date())
-        with self._session.begin() as s:
+        with self._writing() as s:
             row = s.get(RestDay, day)
             if resting and row is None:
                 s.add(RestDay(local_date=day, created_at=now))
@@ -276,5 +286,5 @@ class Store:
             return {row.key: row.value for row in s.scalars(select(Setting))}
 
     def put_setting(self, key: str, value: str) -> None:
-        with self._session.begin() as s:
+        with self._writing() as s:
             s.merge(Setting(key=key, value=value))

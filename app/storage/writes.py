@@ -1,19 +1,16 @@
 """A write the record refuses (a full disk, a read-only file), said in the patient's words.
 
-The Store lets SQLAlchemy's errors through; the runner's journal and the few writes a
-presenter makes mid-session go through `refusal_told()`, which turns a refusal that may pass
-into WriteFailed. A mistake in our own SQL (an integrity or programming error) is not
-a refusal, and still raises as itself.
+Every write of the Store goes through `refusal_told()`, which turns a refusal that may
+pass into WriteFailed. A mistake in our own SQL (an integrity or programming error) is
+not a refusal, and still raises as itself.
 """
 from __future__ import annotations
 
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Iterator
 
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from ..journal import StepFinish
 from .errors import WriteFailed
 
 REASONS = {
@@ -50,31 +47,3 @@ def refusal_told() -> Iterator[None]:
         if type(error) is not DatabaseError:  # IntegrityError and the like: our mistake, not the disk's
             raise
         raise WriteFailed(reason_words(error)) from error
-
-
-class RecordJournal:
-    """The runner's journal on the Store: each write as the Store does it, a refusal as WriteFailed."""
-
-    def __init__(self, store):
-        self.store = store
-
-    def begin_session(self, plan_id: int, started_at: datetime) -> int:
-        with refusal_told():
-            return self.store.begin_session(plan_id, started_at)
-
-    def start_step(self, session_id: int, position: int, step_key: str, planned_seconds: int, at: datetime,
-                   finished: StepFinish | None = None) -> int:
-        with refusal_told():
-            return self.store.start_step(session_id, position, step_key, planned_seconds, at, finished=finished)
-
-    def checkpoint_step(self, step_id: int, done_seconds: float, at: datetime) -> None:
-        with refusal_told():
-            self.store.checkpoint_step(step_id, done_seconds, at)
-
-    def finish_step(self, step_id: int, status: str, done_seconds: float, at: datetime) -> None:
-        with refusal_told():
-            self.store.finish_step(step_id, status, done_seconds, at)
-
-    def finish_session(self, session_id: int, status: str, at: datetime, finished: StepFinish | None = None) -> None:
-        with refusal_told():
-            self.store.finish_session(session_id, status, at, finished=finished)

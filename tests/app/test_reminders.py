@@ -97,6 +97,18 @@ def test_a_restart_does_not_repeat_a_reminder(store):
     assert load_log(store).fired_on(date(2026, 11, 25)) == {"08:30"}
 
 
+def test_a_record_that_refuses_writes_still_gets_its_reminder_once(store):
+    """The log write raised out of the once-a-minute loop: no reminder, and a crash."""
+    from tests.faults import RefusedWrites
+
+    clock = FakeClock(datetime(2026, 11, 25, 8, 0, tzinfo=UTC))
+    sched, notes, _ = scheduler(clock, store=store)
+    sched.check()
+    RefusedWrites(store).refuse()
+    run(clock, sched, hours=0.6)  # 08:36
+    assert notes.times() == ["2026-11-25 08:30"]
+
+
 def test_times_missed_while_closed_give_one_catch_up(store):
     clock = FakeClock(datetime(2026, 11, 25, 7, 0, tzinfo=UTC))
     sched, _, _ = scheduler(clock, store=store)

@@ -74,3 +74,14 @@ def test_leaving_without_saving_keeps_what_was_there(core, navigator, settings, 
 
 def test_speed_words():
     assert (speed_words(0.8), speed_words(1.0), speed_words(1.5)) == ("Slower", "Normal", "1.5 times normal")
+
+
+def test_a_change_the_record_refuses_is_said_and_not_applied(core, settings):
+    """A full disk or read-only record used to raise SQLAlchemy's error out of the button."""
+    from tests.faults import RefusedWrites
+
+    presenter, screen = settings
+    RefusedWrites(core.store).refuse()
+    presenter.toggle("high_contrast")
+    assert "could not be saved: the record is read-only" in screen.model.problem
+    assert not core.preferences.high_contrast
