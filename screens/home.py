@@ -5,10 +5,7 @@ from typing import TYPE_CHECKING
 
 from kivy.app import App
 from kivy.clock import Clock
-from kivy.graphics import Color, Ellipse, Line
-from kivy.metrics import dp
-from kivy.properties import BooleanProperty, ListProperty, StringProperty
-from kivy.uix.widget import Widget
+from kivy.properties import BooleanProperty, StringProperty
 
 from screens import load_kv_beside
 from screens.widgets import PresentedScreen, WrapLabel
@@ -17,36 +14,6 @@ if TYPE_CHECKING:  # the presenter's module loads the record's libraries: not be
     from app.presenters.home import HomeModel
 
 load_kv_beside(__file__)
-
-
-class DayMark(Widget):
-    """One day of the week as a shape, so the state never rests on colour alone:
-    filled = done, half = partly done, thin ring = missed, dash = rest, bold ring = today."""
-
-    status = StringProperty("future")
-    colors = ListProperty([(0, 0, 0, 1), (0, 0.4, 0.4, 1)])  # line, fill
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.bind(pos=self._redraw, size=self._redraw, status=self._redraw, colors=self._redraw)
-
-    def _redraw(self, *_):
-        self.canvas.clear()
-        r = min(self.width, self.height) / 2 - dp(3)
-        cx, cy = self.center
-        line, fill = self.colors
-        with self.canvas:
-            Color(*line)
-            if self.status == "rest":
-                Line(points=[cx - r * 0.6, cy, cx + r * 0.6, cy], width=dp(2.5))
-                return
-            if self.status in ("done", "partial"):
-                Color(*fill)
-                Ellipse(pos=(cx - r, cy - r), size=(2 * r, 2 * r),
-                        angle_start=0, angle_end=360 if self.status == "done" else 180)
-                Color(*line)
-            width = {"today": dp(2.5), "missed": dp(1.5)}.get(self.status, dp(1))
-            Line(circle=(cx, cy, r), width=width)
 
 
 class HomeScreen(PresentedScreen):
@@ -75,8 +42,7 @@ class HomeScreen(PresentedScreen):
         self.interrupted_text, self.close_text = model.interrupted_text, model.close_text
         self.has_interrupted = bool(model.interrupted_text)
         self.week_text = model.week_text
-        for mark, status in zip(self.ids.week_marks.children[::-1], model.week):  # kv adds them Monday first
-            mark.status = status
+        self.ids.week_strip.statuses = list(model.week)
         box = self.ids.steps_box
         box.clear_widgets()
         for line in model.steps:

@@ -1,7 +1,7 @@
-"""Shared widgets: buttons with 48dp+ targets, wrapping labels, cards, a confirm dialog."""
+"""Shared widgets: buttons with 48dp+ targets, wrapping labels, cards, a confirm dialog, the week strip."""
 from __future__ import annotations
 
-from kivy.graphics import Color, Line, Rectangle
+from kivy.graphics import Color, Ellipse, Line, Rectangle
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.widget import Widget
@@ -115,6 +115,49 @@ class BarChart(Widget):
             for i, value in enumerate(self.values):
                 height = (self.height - dp(2)) * max(value, 0) / top
                 Rectangle(pos=(self.x + i * slot + slot * 0.15, self.y + dp(1)), size=(slot * 0.7, height))
+
+
+class DayMark(Widget):
+    """One day of the week as a shape, so the state never rests on colour alone:
+    filled = done, half = partly done, thin ring = missed, dash = rest, bold ring = today."""
+
+    status = StringProperty("future")
+    colors = ListProperty([(0, 0, 0, 1), (0, 0.4, 0.4, 1)])  # line, fill
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.bind(pos=self._redraw, size=self._redraw, status=self._redraw, colors=self._redraw)
+
+    def _redraw(self, *_):
+        self.canvas.clear()
+        r = min(self.width, self.height) / 2 - dp(3)
+        cx, cy = self.center
+        line, fill = self.colors
+        with self.canvas:
+            Color(*line)
+            if self.status == "rest":
+                Line(points=[cx - r * 0.6, cy, cx + r * 0.6, cy], width=dp(2.5))
+                return
+            if self.status in ("done", "partial"):
+                Color(*fill)
+                Ellipse(pos=(cx - r, cy - r), size=(2 * r, 2 * r),
+                        angle_start=0, angle_end=360 if self.status == "done" else 180)
+                Color(*line)
+            width = {"today": dp(2.5), "missed": dp(1.5)}.get(self.status, dp(1))
+            Line(circle=(cx, cy, r), width=width)
+
+
+class WeekStrip(BoxLayout):
+    """Monday to Sunday: the day letters over a DayMark each (Home, and the finish moment)."""
+
+    statuses = ListProperty(["future"] * 7)  # seven DayStatus values, Monday first
+
+    def on_statuses(self, _strip, statuses):
+        for mark, status in zip(self.marks(), statuses):
+            mark.status = status
+
+    def marks(self) -> list:
+        return self.ids.marks.children[::-1]  # kv adds them Monday first
 
 
 load_kv_beside(__file__)
