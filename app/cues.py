@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 # The moments of a session that get a cue; each has its own sound.
 CUE_KINDS = ("step_start", "part_change", "halfway", "countdown", "time_up", "session_done",
-             "paused", "resumed", "not_saved", "saved_again")
+             "session_ended", "paused", "resumed", "not_saved", "saved_again")
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,11 @@ class Voice:
     countdown_from: int
     time_up: str
     next_step: str
-    session_done: str
+    session_done: str  # the session made the day done
+    streak_grows: str  # said after session_done; {streak} is "3 days in a row"
+    already_done: str  # the day was done before this session
+    session_partial: str  # something done, the day not done yet
+    nothing_done: str  # the session ended with no step done
     paused: str
     resumed: str
     not_saved: str  # a step or the session could not be written
@@ -226,6 +230,11 @@ def _parse_voice(reader: _Reader) -> Voice:
         # Filled by the runner with the next step's title only, not personalised.
         next_step=reader.text("next_step", placeholders=("title",)),
         session_done=reader.text("session_done"),
+        # The finish moment's lines are said as written; only the streak is filled in.
+        streak_grows=reader.text("streak_grows", placeholders=("streak",)),
+        already_done=reader.text("already_done", placeholders=()),
+        session_partial=reader.text("session_partial", placeholders=()),
+        nothing_done=reader.text("nothing_done", placeholders=()),
         paused=reader.text("paused"),
         resumed=reader.text("resumed"),
         not_saved=reader.text("not_saved"),

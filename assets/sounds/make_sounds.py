@@ -22,7 +22,7 @@ TAIL = 0.03            # final fade to zero, seconds
 HERE = Path(__file__).resolve().parent
 
 # Equal-tempered pitches used below, in Hz.
-A3, C4, E4, G4, A4, C5, D5, E5, G5, A5, C6 = 220.0, 261.63, 329.63, 392.0, 440.0, 523.25, 587.33, 659.26, 783.99, 880.0, 1046.5
+A3, C4, D4, E4, G4, A4, C5, D5, E5, G5, A5, C6 = 220.0, 261.63, 293.66, 329.63, 392.0, 440.0, 523.25, 587.33, 659.26, 783.99, 880.0, 1046.5
 
 # Each sound: notes as (start seconds, pitch Hz, length seconds, loudness 0..1, decay rate).
 # Rising shapes mean "begin / go on", falling ones "stop / rest", so the meaning carries
@@ -41,6 +41,8 @@ SOUNDS = {
     # the whole session done: a rising arpeggio that settles on the octave
     "session_done": [(0.0, C5, 1.4, 0.6, 2.5), (0.16, E5, 1.25, 0.6, 2.5),
                      (0.32, G5, 1.1, 0.6, 2.5), (0.48, C6, 1.1, 0.75, 2.2)],
+    # a session over without the day done: two slow, soft notes settling down a fourth, no fanfare
+    "session_ended": [(0.0, G4, 1.2, 0.6, 2.8), (0.3, D4, 1.3, 0.55, 2.6)],
     # paused: two low notes stepping down
     "paused": [(0.0, A4, 0.35, 0.7, 6.0), (0.2, E4, 0.5, 0.7, 5.0)],
     # resumed: the same two notes stepping up

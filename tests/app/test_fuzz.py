@@ -117,6 +117,7 @@ def personalise_everything(routine) -> None:
         for side in SIDES:
             routine.personalise(text, side)
     routine.voice.next_step.format(title="Heat")
+    routine.voice.streak_grows.format(streak="3 days in a row")
 
 
 @settings(max_examples=150, deadline=None)

@@ -36,6 +36,7 @@ def test_texts_name_the_patients_side(routine):
     (lambda r: r["steps"][0].update(picture="selfie"), "steps[0].picture"),
     (lambda r: r["steps"][3].update(instruction="Circle {nose}"), "steps[3].instruction"),
     (lambda r: r["voice"].update(countdown_from=-1), "voice.countdown_from"),
+    (lambda r: r["voice"].pop("session_partial"), "voice.session_partial"),
     (lambda r: r.update(steps=[]), "steps"),
     (lambda r: r["steps"][0].update(timed="yes"), "steps[0].timed"),
 ])
@@ -83,6 +84,8 @@ def test_a_placeholder_with_a_format_spec_or_conversion_is_refused(text, shown):
     (("steps", 1, "spoken"), "Next: {title}."),           # {title} is for voice.next_step only
     (("voice", "next_step"), "Next: {title} on {side}."),  # next_step is never personalised
     (("phrases", "side", "left"), "your {side}"),          # phrases are filled in, not formatted
+    (("voice", "streak_grows"), "That makes {streak} on {side}."),  # only the streak is filled in
+    (("voice", "already_done"), "That makes {streak}."),   # {streak} is for streak_grows only
     (("steps", 1, "spoken"), "Warm {side.real}"),
     (("steps", 1, "spoken"), "Warm {side[0]}"),
     (("steps", 1, "spoken"), "Warm {}"),
@@ -103,6 +106,7 @@ def test_every_accepted_text_can_be_personalised_and_announced(routine):
     for text in texts:
         assert "{" not in routine.personalise(text, "left")
     assert routine.voice.next_step.format(title="Heat") == "Next: Heat."
+    assert routine.voice.streak_grows.format(streak="3 days in a row") == "That makes 3 days in a row."
 
 
 def test_escaped_braces_are_still_allowed():
