@@ -394,8 +394,7 @@ class SessionRunner:
         self.index = len(self.steps) - 1
         self._timer = None
         self._write(self._session_finish_write(self.status(), self.clock.now(), finished))
-        self.state = State.SESSION_FINISHED
-        self.cues(Cue("session_done", self.routine.voice.session_done, vibrate=True))
+        self.state = State.SESSION_FINISHED  # the summary tells the end (app/presenters/summary.py)
 
     def status(self) -> SessionStatus:
         """Completed when every required step was done; partial otherwise."""

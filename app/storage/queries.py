@@ -6,7 +6,7 @@ stays fast. Nothing is cached: every figure is computed from the stored sessions
 
 Everything a screen or the caregiver dashboard needs is public here:
 home_stats, progress_data, history_rows, day_map, adherence_between, step_rates,
-weekly_minutes and logbook.
+weekly_minutes, logbook and whole_logbook.
 """
 from __future__ import annotations
 
@@ -91,6 +91,13 @@ def home_stats(store: Store, routine: Routine, today: date) -> HomeStats:
         week=[(day, book.status(day, today)) for day in stats.week_of(today)],
         today_status=book.status(today, today),
     )
+
+
+def whole_logbook(store: Store, routine: Routine) -> stats.Logbook:
+    """Every day's facts in one read, for rules worked out in memory (the finish moment's
+    day before and after a session)."""
+    with store.session_factory() as s:
+        return logbook(s, routine)
 
 
 def progress_data(store: Store, routine: Routine, today: date, month: date) -> ProgressData:
