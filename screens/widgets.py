@@ -123,10 +123,12 @@ class DayMark(Widget):
 
     status = StringProperty("future")
     colors = ListProperty([(0, 0, 0, 1), (0, 0.4, 0.4, 1)])  # line, fill
+    sweep = NumericProperty(-1.0)  # degrees of the circle filled, clockwise from the top; -1: as the status says
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.bind(pos=self._redraw, size=self._redraw, status=self._redraw, colors=self._redraw)
+        self.bind(pos=self._redraw, size=self._redraw, status=self._redraw, colors=self._redraw,
+                  sweep=self._redraw)
 
     def _redraw(self, *_):
         self.canvas.clear()
@@ -138,10 +140,10 @@ class DayMark(Widget):
             if self.status == "rest":
                 Line(points=[cx - r * 0.6, cy, cx + r * 0.6, cy], width=dp(2.5))
                 return
-            if self.status in ("done", "partial"):
+            filled = self.sweep if self.sweep >= 0 else {"done": 360, "partial": 180}.get(self.status, 0)
+            if filled > 0:
                 Color(*fill)
-                Ellipse(pos=(cx - r, cy - r), size=(2 * r, 2 * r),
-                        angle_start=0, angle_end=360 if self.status == "done" else 180)
+                Ellipse(pos=(cx - r, cy - r), size=(2 * r, 2 * r), angle_start=0, angle_end=filled)
                 Color(*line)
             width = {"today": dp(2.5), "missed": dp(1.5)}.get(self.status, dp(1))
             Line(circle=(cx, cy, r), width=width)
