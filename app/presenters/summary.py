@@ -139,8 +139,11 @@ def finish_view(change: DayChange, today: date, animate: bool) -> FinishView:
     headline, detail = (words.format(day=name, Day=name[0].upper() + name[1:]) for words in FINISH_WORDS[change.kind])
     if change.after == DayStatus.REST and change.kind in (Finish.PARTLY, Finish.NOTHING):
         detail = REST_DAY_WORDS
-    return FinishView(headline, streak_words(change.streak) if change.streak else "", detail, change.week,
-                      change.day.weekday(), FILLED.get(change.before, 0.0), FILLED.get(change.after, 0.0), animate)
+    streak = streak_words(change.streak) if change.streak else ""
+    if streak and change.after != DayStatus.DONE and change.day == today:
+        streak += " up to yesterday"  # today is not in it: not praise for a day not done
+    return FinishView(headline, streak, detail, change.week, change.day.weekday(),
+                      FILLED.get(change.before, 0.0), FILLED.get(change.after, 0.0), animate)
 
 
 def finish_cue(change: DayChange, voice: Voice) -> Cue:

@@ -45,7 +45,7 @@ def test_a_partly_done_session_fills_half_the_mark_and_is_not_called_done():
     view = finish_view(moment, WEDNESDAY, animate=True)
     assert (view.fill_from, view.fill_to) == (0.0, 0.5)
     assert view.headline == "Part of today's routine is done" and "every step your plan asks for" in view.detail
-    assert view.streak_text == "1 day in a row"  # yesterday's run still stands: today is not over
+    assert view.streak_text == "1 day in a row up to yesterday"  # the run stands, without today
 
 
 def test_a_day_already_done_keeps_its_full_mark_and_its_streak():
@@ -144,7 +144,7 @@ def test_a_streak_built_over_days_is_counted_with_todays_session(core, navigator
         clock.advance(24 * 3600)
     run_session(core, clock, skip_towel=True)
     summary.enter()
-    assert screen.model.finish.streak_text == "3 days in a row"  # today partly done ends nothing yet
+    assert screen.model.finish.streak_text == "3 days in a row up to yesterday"  # partly done ends nothing yet
     assert screen.model.finish.headline == "Part of today's routine is done"
 
 
