@@ -33,6 +33,7 @@ def _finish_session(driver) -> None:
             runner.confirm()
     app.go("summary")
     driver.settle()
+    driver.frames(20)  # the finish moment's fill has ended
 
 
 def variant(suffix: str):

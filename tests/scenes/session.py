@@ -1,5 +1,8 @@
-"""Home, the guided session mid-step, and the summary."""
+"""Home, the guided session mid-step, and the summary with its finish moment."""
+from datetime import timedelta
+
 from tests.harness import DESKTOP, PHONE
+from tests.seed import seed_two_months
 
 
 def guided_session(driver, out, prefix):
@@ -18,9 +21,34 @@ def guided_session(driver, out, prefix):
     driver.screenshot(out / f"{prefix}session-eyes.png")
     driver.advance(41)
     driver.tap("main_button")
+    driver.screenshot(out / f"{prefix}summary-filling.png")  # the day's mark part way through its fill
+    driver.frames(20)
     driver.tap(driver.widget("rating_row").children[1])
     driver.type_into("note_input", "Cheek felt a little looser today.")
     driver.screenshot(out / f"{prefix}summary.png")
 
 
-SCENES = [("guided session", PHONE, guided_session), ("guided session, desktop", DESKTOP, guided_session)]
+def finish_after_weeks(driver, out, prefix, timed_steps_done=3, name="summary-streak"):
+    """Two months of use up to yesterday, then today's session: the week mostly filled in."""
+    core = driver.app.core
+    seed_two_months(core.store, core.routine, core.today() - timedelta(days=1))
+    driver.screen.refresh()
+    driver.tap("start_button")
+    driver.tap("main_button")
+    for _ in range(timed_steps_done):
+        driver.finish_step()
+        driver.tap("main_button")
+    for _ in range(3 - timed_steps_done):
+        driver.tap("skip_button")
+        driver.tap_text("Yes, skip this step")
+    driver.frames(20)
+    driver.screenshot(out / f"{prefix}{name}.png")
+
+
+def finish_partly(driver, out, prefix):
+    finish_after_weeks(driver, out, prefix, timed_steps_done=1, name="summary-partly")
+
+
+SCENES = [("guided session", PHONE, guided_session), ("guided session, desktop", DESKTOP, guided_session),
+          ("finish after weeks", PHONE, finish_after_weeks), ("finish after weeks, desktop", DESKTOP, finish_after_weeks),
+          ("finish partly", PHONE, finish_partly)]
