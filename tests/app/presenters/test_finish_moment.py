@@ -179,3 +179,34 @@ def test_the_moment_follows_what_was_done_while_the_record_refuses(core, navigat
     SummaryPresenter(core, navigator, screen).enter()
     assert "not saved yet" in screen.model.error_text
     assert screen.model.finish.headline == "Today's routine is done" and cues.cues[-1].kind == "session_done"
+
+
+class Heard:
+    """The three ports of a CuePlayer, keeping what reached each."""
+
+    def __init__(self):
+        self.spoken, self.played, self.vibrated = [], [], []
+
+    def speak(self, text):
+        self.spoken.append(text)
+
+    def play(self, kind):
+        self.played.append(kind)
+
+    def vibrate(self, seconds):
+        self.vibrated.append(seconds)
+
+
+def test_the_moment_follows_the_cue_settings(store, routine, clock, navigator, screen):
+    from dataclasses import replace
+
+    from app.core import Core
+    from app.cues import CuePlayer
+
+    heard = Heard()
+    core = Core(store, routine, clock, CuePlayer(heard, heard, heard))
+    core.apply_preferences(replace(core.preferences, voice=False, vibration=False))
+    run_session(core, clock)
+    heard.played.clear()
+    SummaryPresenter(core, navigator, screen).enter()
+    assert (heard.played, heard.spoken, heard.vibrated) == (["session_done"], [], [])
