@@ -118,6 +118,15 @@ class Logbook:
             return TODAY
         return MISSED if done is None else PARTIAL
 
+    def mark(self, day: date, today: date) -> str:
+        """The day's mark in a week strip: its status, except that today with a required step
+        done shows half filled (the rules call it "today" until it is done, but part is done)."""
+        status = self.status(day, today)
+        plan = self.plans.in_force(day)
+        if status == TODAY and plan is not None and self.done_steps.get(day, frozenset()) & plan.required_steps:
+            return PARTIAL
+        return status
+
     def asks_nothing(self, day: date, today: date) -> bool:
         """Nothing more is asked of `day`, past or ahead: it is done, or it is a rest day."""
         plan = self.plans.in_force(day)

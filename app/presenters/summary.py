@@ -91,17 +91,6 @@ class SummaryModel:
     finish: FinishView | None = None
 
 
-def day_mark(book: Logbook, day: date, today: date) -> str:
-    """The day's status, except that today with a required step done shows half filled:
-    the day rules call it "today" until it is done, but the patient has done part of it."""
-    status = book.status(day, today)
-    plan = book.plans.in_force(day)
-    done = book.done_steps.get(day, frozenset())
-    if status == DayStatus.TODAY and plan is not None and done & plan.required_steps:
-        return DayStatus.PARTIAL
-    return status
-
-
 def with_day(book: Logbook, day: date, done: frozenset[str] | None) -> Logbook:
     """The logbook with the day's pooled done steps replaced (None: no session that day)."""
     days = dict(book.done_steps)
@@ -119,8 +108,8 @@ def day_change(book: Logbook, day: date, today: date, others: frozenset[str] | N
     after = with_day(book, day, (others or frozenset()) | mine)
     # The same window Home's streak is counted over: from the first day to just after today.
     history = after.statuses(min(after.start or today, today), today + queries.AHEAD_DAYS, today)
-    return DayChange(day, tuple(day_mark(after, d, today) for d in week_of(day)),
-                     day_mark(before, day, today), current_streak(history, today), bool(mine))
+    return DayChange(day, tuple(after.mark(d, today) for d in week_of(day)),
+                     before.mark(day, today), current_streak(history, today), bool(mine))
 
 
 # The finish moment's headline and the line under it; {day} is "today" or a weekday's name.

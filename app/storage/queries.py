@@ -88,7 +88,7 @@ def home_stats(store: Store, routine: Routine, today: date) -> HomeStats:
     return HomeStats(
         current_streak=stats.current_streak(history, today),
         best_streak=stats.best_streak(history),
-        week=[(day, book.status(day, today)) for day in stats.week_of(today)],
+        week=[(day, book.mark(day, today)) for day in stats.week_of(today)],
         today_status=book.status(today, today),
     )
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.presenters.summary import Finish, SummaryPresenter, day_change, day_mark, finish_cue, finish_view
+from app.presenters.summary import Finish, SummaryPresenter, day_change, finish_cue, finish_view
 from app.stats import Logbook, PlanHistory, PlanRules
 from app.vocabulary import DayStatus
 
@@ -86,8 +86,8 @@ def test_a_session_begun_before_midnight_names_its_own_day():
 
 
 def test_today_shows_half_only_once_a_required_step_is_done():
-    assert day_mark(book(d0={"preparation"}), WEDNESDAY, WEDNESDAY) == DayStatus.TODAY
-    assert day_mark(book(d0={"heat"}), WEDNESDAY, WEDNESDAY) == DayStatus.PARTIAL
+    assert book(d0={"preparation"}).mark(WEDNESDAY, WEDNESDAY) == DayStatus.TODAY
+    assert book(d0={"heat"}).mark(WEDNESDAY, WEDNESDAY) == DayStatus.PARTIAL
 
 
 # --- what is said --------------------------------------------------------------------------------

@@ -21,6 +21,20 @@ def test_a_new_day_offers_to_start(core, navigator, screen):
     assert any("Warm towel" in line and "10 min" in line for line in model.steps)
 
 
+def test_a_partly_done_today_shows_half_filled_in_the_week(core, navigator, screen, clock):
+    """As the finish moment draws it: not the empty "today" ring once the towel is done."""
+    runner = core.practice.new_runner()
+    runner.start()
+    runner.confirm()  # preparation, untimed
+    clock.advance(600)
+    runner.tick()  # the towel's ten minutes are up
+    runner.confirm()
+    while runner.state != State.SESSION_FINISHED:
+        runner.skip()
+    home(core, navigator, screen)
+    assert screen.model.week[2] == DayStatus.PARTIAL
+
+
 def test_start_begins_a_session_and_opens_the_session_screen(core, navigator, screen):
     home(core, navigator, screen).start_or_resume()
     assert navigator.current == "session" and core.runner.state == State.RUNNING
