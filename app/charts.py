@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 MAX_TICKS = 6  # tick marks on a value axis, 0 included: enough to read a bar against
 NICE_MANTISSAS = (1, 2, 2.5, 5)  # steps are these times a power of ten, whole numbers only
-VALUE_ROOM = 0.9  # a bar's value is written only if it takes at most this share of its slot
+VALUE_ROOM = 0.95  # bars' values are written only if the widest takes at most this share of a slot
 MINUTES_UNIT, PERCENT_UNIT = "min", "%"
 RATING_LOW, RATING_HIGH = 1, 5
 
@@ -33,7 +33,7 @@ class Scale:
 @dataclass(frozen=True)
 class Bar:
     value: float
-    value_text: str  # written on the bar where it fits; the unit is on the axis title
+    value_text: str  # written above the bar where values fit; the unit is on the axis title
     label: str  # under the bar: its week, day or session date
     height: float  # a fraction of the plot's height, from Scale.fraction
     kind: str = ""  # a DayStatus value where the report colours bars by the day's status
@@ -45,6 +45,7 @@ class BarChartModel:
     scale: Scale | None  # None when there is nothing to draw
     bars: tuple[Bar, ...]
     empty_text: str  # said instead of the bars when there is nothing yet; "" when there are bars
+    label_title: str = ""  # what the labels under the bars are, e.g. "Week starting"
 
     @property
     def is_empty(self) -> bool:
@@ -87,31 +88,38 @@ def whole(value: float) -> str:
 
 
 def bar_chart(points: Sequence[tuple[str, float]], scale: Scale | None, axis_title: str, empty_text: str,
-              kinds: Sequence[str] = ()) -> BarChartModel:
+              label_title: str = "", kinds: Sequence[str] = ()) -> BarChartModel:
     """(label, value) points, oldest first, on `scale`; None or no points gives the empty state."""
     if scale is None or not points:
-        return BarChartModel(axis_title, None, (), empty_text)
+        return BarChartModel(axis_title, None, (), empty_text, label_title)
     kinds = tuple(kinds) or ("",) * len(points)
     bars = tuple(Bar(value, whole(value), label, scale.fraction(value), kind)
                  for (label, value), kind in zip(points, kinds))
-    return BarChartModel(axis_title, scale, bars, "")
+    return BarChartModel(axis_title, scale, bars, "", label_title)
 
 
-def minutes_chart(points: Sequence[tuple[str, float]], empty_text: str, kinds: Sequence[str] = ()) -> BarChartModel:
+def minutes_chart(points: Sequence[tuple[str, float]], empty_text: str, label_title: str = "",
+                  kinds: Sequence[str] = ()) -> BarChartModel:
     """Minutes on a nice scale; no minutes at all is the empty state, not a row of zero bars."""
     largest = max((minutes for _, minutes in points), default=0.0)
     scale = nice_scale(largest, MINUTES_UNIT) if round(largest) > 0 else None
-    return bar_chart(points, scale, f"Minutes ({MINUTES_UNIT})", empty_text, kinds)
+    return bar_chart(points, scale, f"Minutes ({MINUTES_UNIT})", empty_text, label_title, kinds)
 
 
-def ratings_chart(points: Sequence[tuple[str, int]], empty_text: str) -> BarChartModel:
+def ratings_chart(points: Sequence[tuple[str, int]], empty_text: str, label_title: str = "") -> BarChartModel:
     return bar_chart(points, rating_scale() if points else None, f"Rating ({RATING_LOW} to {RATING_HIGH})",
-                     empty_text)
+                     empty_text, label_title)
 
 
-def value_fits(text_width: float, slot_width: float) -> bool:
-    """A bar's value is written only where it fits its slot with a little room either side."""
-    return text_width <= slot_width * VALUE_ROOM
+def day_label(day) -> str:
+    """'7 Sep': short enough to sit under a bar, the same on screen and in the report."""
+    return f"{day.day} {day:%b}"
+
+
+def values_fit(widest_text: float, slot_width: float) -> bool:
+    """Every bar's value, or none: a chart with some bars labelled reads as if the others differ.
+    They are written when the widest fits its slot with a little room either side."""
+    return widest_text <= slot_width * VALUE_ROOM
 
 
 def label_stride(count: int, slot_width: float, label_width: float) -> int:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from ..charts import BarChartModel, day_label, ratings_chart
 from ..caregiver.dashboard import Dashboard, StepSummary, dashboard
 from ..caregiver.export import ExportError, default_export_folder, export_all
 from ..caregiver.pin import CaregiverLock, PinError, locked_message
@@ -122,7 +123,7 @@ class DashboardModel:
     reason_text: str
     adherence_text: str
     missed_text: str
-    ratings: tuple[int, ...]
+    ratings_chart: BarChartModel
     ratings_caption: str
     steps: tuple[str, ...]
     notes: tuple[str, ...]
@@ -131,6 +132,7 @@ class DashboardModel:
 
 
 MISSED_SHOWN, RATINGS_SHOWN, NOTES_SHOWN = 14, 30, 20
+NO_RATINGS_TEXT = "No session has been rated yet, so there is nothing to chart."
 
 
 def step_line(step: StepSummary) -> str:
@@ -155,13 +157,15 @@ def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardMode
     missed_text = (", ".join(f"{d:%a %d %b}" for d in missed)
                    + (" and earlier" if len(board.missed_days) > MISSED_SHOWN else "")
                    if missed else "No missed days in the last 90 days.")
-    ratings = tuple(r for _, r in board.ratings[-RATINGS_SHOWN:])
+    ratings = board.ratings[-RATINGS_SHOWN:]
     return DashboardModel(
         status_text=board.status.words, reason_text=board.status_reason,
         adherence_text=adherence_text(board),
-        missed_text=missed_text, ratings=ratings,
-        ratings_caption=(f"How sessions felt (1 to 5), last {len(ratings)} ratings, oldest on the left"
-                         if ratings else "No ratings yet."),
+        missed_text=missed_text,
+        ratings_chart=ratings_chart([(day_label(day), rating) for day, rating in ratings], NO_RATINGS_TEXT,
+                                    label_title="Session date"),
+        ratings_caption=(f"How sessions felt, from 1 to 5, the last {len(ratings)} rated sessions, oldest on the left."
+                         if ratings else ""),
         steps=tuple(step_line(s) for s in board.steps) or ("No steps recorded yet.",),
         notes=tuple(f"[b]{d:%a %d %b}[/b]  {text}" for d, text in board.notes[:NOTES_SHOWN]) or ("No notes yet.",),
         export_message=export_message,

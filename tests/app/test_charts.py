@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.charts import (label_stride, labelled, minutes_chart, nice_scale, percent_scale, rating_scale,
-                        ratings_chart, value_fits)
+                        ratings_chart, values_fit)
 
 amounts = st.floats(min_value=0.01, max_value=1e6, allow_nan=False, allow_infinity=False)
 
@@ -77,8 +77,8 @@ def test_percent_axis():
     assert percent_scale().ticks == (0, 25, 50, 75, 100) and percent_scale().fraction(150) == 1.0
 
 
-def test_a_value_is_written_only_where_it_fits_its_bar():
-    assert value_fits(9, 10) and not value_fits(9.5, 10)
+def test_values_are_written_only_when_the_widest_fits_a_bar():
+    assert values_fit(9.5, 10) and not values_fit(9.6, 10)
 
 
 @given(st.integers(min_value=1, max_value=120), st.floats(min_value=1, max_value=500),

@@ -1,0 +1,136 @@
+"""A bar chart that draws an app.charts.BarChartModel: axis, ticks, bars, values, labels.
+
+Every decision (the scale, each bar's height and text, the empty state) is the model's;
+this widget only measures text to place it, and writes the values and labels that fit.
+"""
+from __future__ import annotations
+
+from kivy.app import App
+from kivy.graphics import Color, Line, Rectangle
+from kivy.metrics import dp
+from kivy.properties import ObjectProperty
+from kivy.uix.label import Label
+from kivy.uix.widget import Widget
+
+from app.charts import BarChartModel, label_stride, labelled, values_fit
+from screens import load_kv_beside
+
+BAR_SHARE = 0.7  # of each bar's slot; the rest is the gap between bars
+GAP = dp(4)  # between a label and what it names
+MIN_HEIGHT = dp(200)
+HEIGHT_IN_LINES = 11  # of tick text: six tick values stay apart at any text size
+
+
+class ChartLabel(Label):
+    """Text in a chart: its size follows the text-size setting (kv), its place is set here."""
+
+
+class ChartValue(ChartLabel):
+    """The figure above a bar."""
+
+
+class ChartEmpty(Label):
+    """What the chart says when there is nothing yet."""
+
+
+class BarChart(Widget):
+    """Bars over a labelled value axis, oldest on the left; or the model's empty-state sentence."""
+
+    model = ObjectProperty(None, allownone=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.title = ChartLabel()
+        self.label_title = ChartLabel()
+        self.empty = ChartEmpty()
+        self.ticks: list[ChartLabel] = []
+        self.values: list[ChartValue] = []
+        self.labels: list[ChartLabel] = []
+        self.bind(model=self._rebuild, pos=self._redraw, size=self._redraw)
+        self._rebuild()
+
+    def _rebuild(self, *_) -> None:
+        self.clear_widgets()
+        model: BarChartModel | None = self.model
+        if model is None:
+            return
+        if model.is_empty:
+            self.empty.text = model.empty_text
+            self._add(self.empty)
+        else:
+            self.title.text = model.axis_title
+            self.label_title.text = model.label_title
+            self.ticks = [ChartLabel(text=f"{tick:d}", halign="right") for tick in model.scale.ticks]
+            self.values = [ChartValue(text=bar.value_text) for bar in model.bars]
+            self.labels = [ChartLabel(text=bar.label) for bar in model.bars]
+            for label in [self.title, self.label_title, *self.ticks, *self.values, *self.labels]:
+                self._add(label)
+        self._redraw()
+
+    def _add(self, label: Label) -> None:
+        self.add_widget(label)
+        label.bind(texture_size=self._redraw)  # the text size setting changed
+
+    def _redraw(self, *_) -> None:
+        self.canvas.before.clear()
+        model: BarChartModel | None = self.model
+        if model is None:
+            return
+        if model.is_empty:
+            self.empty.text_size = (self.width, None)
+            self.empty.texture_update()
+            self.empty.size = (self.width, self.empty.texture_size[1])
+            self.height = self.empty.height + dp(16)
+            self.empty.pos = (self.x, self.center_y - self.empty.height / 2)
+            return
+        for label in [self.title, self.label_title, *self.ticks, *self.values, *self.labels]:
+            label.texture_update()
+            label.size = label.texture_size
+        colours = App.get_running_app().theme
+        line_h = max(label.height for label in [self.title, *self.ticks])
+        tick_w = max(label.width for label in self.ticks)
+        self.height = max(MIN_HEIGHT, line_h * HEIGHT_IN_LINES)
+        left = self.x + tick_w + GAP
+        bottom = self.y + (self.label_title.height + GAP if model.label_title else 0) + line_h + GAP
+        top = self.top - self.title.height - GAP - line_h  # room for the value above a full bar
+        # the newest bar's label is centred under it: its right half must stay inside the chart
+        room, half_label, count = self.right - left, max(label.width for label in self.labels) / 2, len(model.bars)
+        width = min(room, (room - half_label) / (1 - 1 / (2 * count)))
+        height = max(top - bottom, dp(1))
+        self.title.pos = (self.x, self.top - self.title.height)
+        with self.canvas.before:
+            self._draw_ticks(model, colours, left, bottom, width, height)
+            self._draw_bars(model, colours, left, bottom, width, height)
+        self.label_title.pos = (left + (width - self.label_title.width) / 2, self.y)
+
+    def _draw_ticks(self, model, colours, left, bottom, width, height) -> None:
+        scale, ticks = model.scale, self.ticks
+        spacing = height * (scale.fraction(scale.ticks[1]) - scale.fraction(scale.ticks[0])) if len(ticks) > 1 else height
+        stride = label_stride(len(ticks), spacing, ticks[0].height)  # tall text: every other tick value
+        for index, (tick, label) in enumerate(zip(scale.ticks, ticks)):
+            y = bottom + height * scale.fraction(tick)
+            Color(*colours["chart_grid"])
+            Line(points=[left, y, left + width, y], width=dp(1))
+            shown = labelled(index, len(ticks), stride)
+            label.opacity = 1 if shown else 0
+            label.pos = (left - GAP - label.width, y - label.height / 2)
+        Color(*colours["chart_axis"])
+        Line(points=[left, bottom + height, left, bottom, left + width, bottom], width=dp(1.2))
+
+    def _draw_bars(self, model, colours, left, bottom, width, height) -> None:
+        count = len(model.bars)
+        slot = width / count
+        stride = label_stride(count, slot, max(label.width for label in self.labels))
+        show_values = values_fit(max(value.width for value in self.values), slot)
+        for index, (bar, value, label) in enumerate(zip(model.bars, self.values, self.labels)):
+            x = left + index * slot
+            bar_h = height * bar.height
+            Color(*colours["chart_bar"])
+            Rectangle(pos=(x + slot * (1 - BAR_SHARE) / 2, bottom), size=(slot * BAR_SHARE, bar_h))
+            value.opacity = 1 if show_values else 0
+            value.pos = (x + (slot - value.width) / 2, bottom + bar_h + dp(2))
+            label.opacity = 1 if labelled(index, count, stride) else 0
+            label.pos = (x + (slot - label.width) / 2, bottom - GAP - label.height)
+
+
+load_kv_beside(__file__)
