@@ -8,12 +8,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 MAX_TICKS = 6  # tick marks on a value axis, 0 included: enough to read a bar against
 NICE_MANTISSAS = (1, 2, 2.5, 5)  # steps are these times a power of ten, whole numbers only
 VALUE_ROOM = 0.95  # bars' values are written only if the widest takes at most this share of a slot
 MINUTES_UNIT, PERCENT_UNIT = "min", "%"
 RATING_LOW, RATING_HIGH = 1, 5
+NO_RATINGS_TEXT = "No session was rated in this time, so there is nothing to chart."
 
 
 @dataclass(frozen=True)
@@ -111,9 +113,15 @@ def ratings_chart(points: Sequence[tuple[str, int]], empty_text: str, label_titl
                      empty_text, label_title)
 
 
-def day_label(day) -> str:
+def day_label(day: date) -> str:
     """'7 Sep': short enough to sit under a bar, the same on screen and in the report."""
     return f"{day.day} {day:%b}"
+
+
+def ratings_over_time(ratings: Sequence[tuple[date, int]]) -> BarChartModel:
+    """Each rated session, oldest first, under its date: the dashboard's chart and the report's."""
+    return ratings_chart([(day_label(day), rating) for day, rating in ratings], NO_RATINGS_TEXT,
+                         label_title="Session date")
 
 
 def values_fit(widest_text: float, slot_width: float) -> bool:

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from ..charts import BarChartModel, day_label, ratings_chart
 from ..caregiver.dashboard import Dashboard, StepSummary, dashboard
 from ..caregiver.export import ExportError, default_export_folder, export_all
 from ..caregiver.pin import CaregiverLock, PinError, locked_message
 from ..caregiver.plan_edit import WEEKDAY_NAMES, PlanDraft, PlanEditError
+from ..charts import BarChartModel, ratings_over_time
 from ..core import Core
 from ..formatting import clock_face
 from ..storage.errors import StoreError
@@ -132,7 +132,6 @@ class DashboardModel:
 
 
 MISSED_SHOWN, RATINGS_SHOWN, NOTES_SHOWN = 14, 30, 20
-NO_RATINGS_TEXT = "No session has been rated yet, so there is nothing to chart."
 
 
 def step_line(step: StepSummary) -> str:
@@ -162,8 +161,7 @@ def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardMode
         status_text=board.status.words, reason_text=board.status_reason,
         adherence_text=adherence_text(board),
         missed_text=missed_text,
-        ratings_chart=ratings_chart([(day_label(day), rating) for day, rating in ratings], NO_RATINGS_TEXT,
-                                    label_title="Session date"),
+        ratings_chart=ratings_over_time(ratings),
         ratings_caption=(f"How sessions felt, from 1 to 5, the last {len(ratings)} rated sessions, oldest on the left."
                          if ratings else ""),
         steps=tuple(step_line(s) for s in board.steps) or ("No steps recorded yet.",),
