@@ -15,7 +15,6 @@ NICE_MANTISSAS = (1, 2, 2.5, 5)  # steps are these times a power of ten, whole n
 VALUE_ROOM = 0.95  # bars' values are written only if the widest takes at most this share of a slot
 MINUTES_UNIT, PERCENT_UNIT = "min", "%"
 RATING_LOW, RATING_HIGH = 1, 5
-NO_RATINGS_TEXT = "No session was rated in this time, so there is nothing to chart."
 
 
 @dataclass(frozen=True)
@@ -113,14 +112,22 @@ def ratings_chart(points: Sequence[tuple[str, int]], empty_text: str, label_titl
                      empty_text, label_title)
 
 
+def rates_chart(rows: Sequence[tuple[str, int, int]], empty_text: str) -> BarChartModel:
+    """(title, times done, times skipped) per step: the share done, on a fixed 0 to 100 % axis.
+    Drawn as horizontal bars, one under each step's title; a step never offered is left out."""
+    points = [(title, 100 * done / (done + skipped)) for title, done, skipped in rows if done + skipped]
+    return bar_chart(points, percent_scale() if points else None, f"Share of times done ({PERCENT_UNIT})",
+                     empty_text)
+
+
 def day_label(day: date) -> str:
     """'7 Sep': short enough to sit under a bar, the same on screen and in the report."""
     return f"{day.day} {day:%b}"
 
 
-def ratings_over_time(ratings: Sequence[tuple[date, int]]) -> BarChartModel:
+def ratings_over_time(ratings: Sequence[tuple[date, int]], empty_text: str) -> BarChartModel:
     """Each rated session, oldest first, under its date: the dashboard's chart and the report's."""
-    return ratings_chart([(day_label(day), rating) for day, rating in ratings], NO_RATINGS_TEXT,
+    return ratings_chart([(day_label(day), rating) for day, rating in ratings], empty_text,
                          label_title="Session date")
 
 

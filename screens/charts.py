@@ -1,4 +1,4 @@
-"""A bar chart that draws an app.charts.BarChartModel: axis, ticks, bars, values, labels.
+"""Charts that draw an app.charts.BarChartModel: axis, ticks, bars, values, labels.
 
 Every decision (the scale, each bar's height and text, the empty state) is the model's;
 this widget only measures text to place it, and writes the values and labels that fit.
@@ -31,6 +31,10 @@ class ChartValue(ChartLabel):
 
 class ChartEmpty(Label):
     """What the chart says when there is nothing yet."""
+
+
+class ChartRowTitle(Label):
+    """A horizontal bar's name, above it; wraps when the text is large."""
 
 
 class BarChart(Widget):
@@ -80,7 +84,7 @@ class BarChart(Widget):
             self.empty.text_size = (self.width, None)
             self.empty.texture_update()
             self.empty.size = (self.width, self.empty.texture_size[1])
-            self.height = self.empty.height + dp(16)
+            self.height = self.empty.height + dp(8)
             self.empty.pos = (self.x, self.center_y - self.empty.height / 2)
             return
         for label in [self.title, self.label_title, *self.ticks, *self.values, *self.labels]:
@@ -131,6 +135,88 @@ class BarChart(Widget):
             value.pos = (x + (slot - value.width) / 2, bottom + bar_h + dp(2))
             label.opacity = 1 if labelled(index, count, stride) else 0
             label.pos = (x + (slot - label.width) / 2, bottom - GAP - label.height)
+
+
+class RateChart(Widget):
+    """Horizontal bars, one under each name, on the model's axis (0 to 100 %) marked below."""
+
+    model = ObjectProperty(None, allownone=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.empty = ChartEmpty()
+        self.title = ChartLabel()
+        self.ticks: list[ChartLabel] = []
+        self.rows: list[tuple[ChartRowTitle, ChartValue]] = []
+        self.bind(model=self._rebuild, pos=self._redraw, size=self._redraw)
+        self._rebuild()
+
+    def _labels(self) -> list[Label]:
+        return [self.title, *self.ticks, *(label for row in self.rows for label in row)]
+
+    def _rebuild(self, *_) -> None:
+        self.clear_widgets()
+        model: BarChartModel | None = self.model
+        if model is None:
+            return
+        if model.is_empty:
+            self.empty.text = model.empty_text
+            labels = [self.empty]
+        else:
+            self.title.text = model.axis_title
+            self.ticks = [ChartLabel(text=f"{tick:d}") for tick in model.scale.ticks]
+            self.rows = [(ChartRowTitle(text=bar.label), ChartValue(text=bar.value_text)) for bar in model.bars]
+            labels = self._labels()
+        for label in labels:
+            self.add_widget(label)
+            label.bind(texture_size=self._redraw)
+        self._redraw()
+
+    def _redraw(self, *_) -> None:
+        self.canvas.before.clear()
+        model: BarChartModel | None = self.model
+        if model is None:
+            return
+        if model.is_empty:
+            self.empty.text_size = (self.width, None)
+            self.empty.texture_update()
+            self.empty.size = (self.width, self.empty.texture_size[1])
+            self.height = self.empty.height + dp(8)
+            self.empty.pos = self.pos
+            return
+        for label in self._labels():
+            label.text_size = (self.width, None) if isinstance(label, ChartRowTitle) else (None, None)
+            label.texture_update()
+            label.size = label.texture_size
+        value_w = max(value.width for _, value in self.rows)
+        half_tick = max(tick.width for tick in self.ticks) / 2
+        left, width = self.x + half_tick, self.width - max(value_w + GAP, half_tick) - half_tick
+        bar_h = max(dp(20), max(value.height for _, value in self.rows))
+        rows_h = sum(title.height + bar_h + 2 * GAP for title, _ in self.rows)
+        axis_h = self.ticks[0].height + GAP + self.title.height
+        self.height = rows_h + axis_h + GAP
+        colours = App.get_running_app().theme
+        baseline = self.y + axis_h + GAP
+        ticks_x = [left + width * model.scale.fraction(tick) for tick in model.scale.ticks]
+        with self.canvas.before:
+            y = self.top
+            for bar, (title, value) in zip(model.bars, self.rows):
+                y -= title.height + GAP
+                title.pos = (self.x, y)
+                y -= bar_h + GAP
+                Color(*colours["chart_grid"])  # the grid and axis run beside the bars, never through a title
+                for x in ticks_x:
+                    Line(points=[x, y, x, y + bar_h + GAP], width=dp(1))
+                Color(*colours["chart_axis"])
+                Line(points=[left, y, left, y + bar_h + GAP], width=dp(1.2))
+                Color(*colours["chart_bar"])
+                Rectangle(pos=(left, y + GAP), size=(width * bar.height, bar_h))
+                value.pos = (left + width * bar.height + GAP, y + GAP + (bar_h - value.height) / 2)
+            Color(*colours["chart_axis"])
+            Line(points=[left, baseline, left + width, baseline], width=dp(1.2))
+        for x, label in zip(ticks_x, self.ticks):
+            label.pos = (x - label.width / 2, baseline - GAP - label.height)
+        self.title.pos = (left + (width - self.title.width) / 2, self.y)
 
 
 load_kv_beside(__file__)

@@ -122,6 +122,7 @@ class ProgressScreen(PresentedScreen):
     best_streak_text = StringProperty("")
     adherence_text = StringProperty("")
     minutes_chart = ObjectProperty(None, allownone=True)
+    steps_chart = ObjectProperty(None, allownone=True)
     minutes_caption = StringProperty("")
 
     def __init__(self, **kwargs):
@@ -136,6 +137,7 @@ class ProgressScreen(PresentedScreen):
         self.current_streak_text, self.best_streak_text = model.current_streak_text, model.best_streak_text
         self.adherence_text = model.adherence_text
         self.minutes_chart, self.minutes_caption = model.minutes_chart, model.minutes_caption
+        self.steps_chart = model.steps_chart
         self._show_calendar(model.calendar, model.today)
         box = self.ids.steps_box
         box.clear_widgets()

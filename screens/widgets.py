@@ -9,7 +9,7 @@ from kivy.uix.modalview import ModalView
 from kivy.uix.screenmanager import Screen
 
 from screens import load_kv_beside
-from screens.charts import BarChart  # noqa: F401  (registered for kv)
+from screens.charts import BarChart, RateChart  # noqa: F401  (registered for kv)
 from screens.face_diagram import FaceDiagram  # noqa: F401  (registered for kv)
 
 

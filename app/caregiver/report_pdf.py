@@ -171,6 +171,7 @@ def _figures(pdf: FPDF, data: ReportData) -> None:
 
 
 NO_MINUTES_TEXT = "No minutes were practised in this period, so there are no bars to show."
+NO_RATINGS_TEXT = "No session was rated in this period, so there is nothing to chart."
 BAR_COLOUR = (15, 110, 104)  # the app's bar colour; the daily chart colours each day by its status
 GRID_COLOUR, AXIS_COLOUR, LABEL_COLOUR = (222, 226, 230), (95, 110, 123), (60, 70, 80)
 
@@ -198,7 +199,7 @@ def _chart(pdf: FPDF, data: ReportData) -> None:
         _legend(pdf)
     pdf.ln(2)
     _text(pdf, "How sessions felt", 10, "B")
-    _bar_chart(pdf, ratings_over_time(data.ratings), 20.0)
+    _bar_chart(pdf, ratings_over_time(data.ratings, NO_RATINGS_TEXT), 20.0)
     pdf.ln(2)
 
 

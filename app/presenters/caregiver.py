@@ -132,6 +132,7 @@ class DashboardModel:
 
 
 MISSED_SHOWN, RATINGS_SHOWN, NOTES_SHOWN = 14, 30, 20
+NO_RATINGS_TEXT = "No session was rated in the last 90 days, so there is nothing to chart yet."
 
 
 def step_line(step: StepSummary) -> str:
@@ -161,7 +162,7 @@ def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardMode
         status_text=board.status.words, reason_text=board.status_reason,
         adherence_text=adherence_text(board),
         missed_text=missed_text,
-        ratings_chart=ratings_over_time(ratings),
+        ratings_chart=ratings_over_time(ratings, NO_RATINGS_TEXT),
         ratings_caption=(f"How sessions felt, from 1 to 5, the last {len(ratings)} rated sessions, oldest on the left."
                          if ratings else ""),
         steps=tuple(step_line(s) for s in board.steps) or ("No steps recorded yet.",),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..charts import BarChartModel, day_label, minutes_chart
+from ..charts import BarChartModel, day_label, minutes_chart, rates_chart
 from ..core import Core
 from ..formatting import plural, streak_words
 from ..storage import queries
@@ -25,7 +25,8 @@ class ProgressModel:
     today: date
     minutes_chart: BarChartModel
     minutes_caption: str
-    steps: tuple[str, ...]
+    steps_chart: BarChartModel
+    steps: tuple[str, ...]  # each step's figures in words, under the chart
 
 
 def times_words(n: int) -> str:
@@ -40,6 +41,7 @@ def rate_words(done: int, skipped: int) -> str:
     return f"done {done} of {done + skipped} times, skipped {times_words(skipped)}."
 
 
+NO_STEPS_TEXT = "No steps done yet in the last 90 days."
 NO_MINUTES_TEXT = "Nothing practised in these 12 weeks yet, so there are no bars to show."
 
 
@@ -91,5 +93,7 @@ class ProgressPresenter:
             adherence_text="\n".join(f"Last {n} days:  [b]{data.adherence[n]:.0f} %[/b]" for n in sorted(data.adherence)),
             calendar=tuple(data.calendar), today=today,
             minutes_chart=weekly_minutes_chart(weekly), minutes_caption=minutes_caption(weekly),
+            steps_chart=rates_chart([(routine.step_title(r.step_key), r.done, r.skipped) for r in data.step_rates],
+                                    NO_STEPS_TEXT),
             steps=tuple(f"[b]{routine.step_title(r.step_key)}[/b]: {rate_words(r.done, r.skipped)}"
-                        for r in data.step_rates) or ("No steps done yet in the last 90 days.",)))
+                        for r in data.step_rates)))

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.charts import (label_stride, labelled, minutes_chart, nice_scale, percent_scale, rating_scale,
+from app.charts import (label_stride, rates_chart, labelled, minutes_chart, nice_scale, percent_scale, rating_scale,
                         ratings_chart, values_fit)
 
 amounts = st.floats(min_value=0.01, max_value=1e6, allow_nan=False, allow_infinity=False)
@@ -88,3 +88,11 @@ def test_shown_labels_never_overlap_and_the_newest_is_labelled(count, slot, labe
     shown = [i for i in range(count) if labelled(i, count, stride)]
     assert shown[-1] == count - 1
     assert all((b - a) * slot >= label_width for a, b in zip(shown, shown[1:]))
+
+
+def test_step_rates_are_the_share_done_on_a_fixed_percent_axis():
+    chart = rates_chart([("Prepare", 19, 11), ("Warm towel", 51, 0), ("Never offered", 0, 0)], "none")
+    assert [(b.label, b.value_text, b.height) for b in chart.bars] == [
+        ("Prepare", "63", pytest.approx(0.633, abs=0.001)), ("Warm towel", "100", 1.0)]
+    assert chart.scale == percent_scale() and chart.axis_title == "Share of times done (%)"
+    assert rates_chart([], "No steps yet.").empty_text == "No steps yet."

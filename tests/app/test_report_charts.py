@@ -1,8 +1,8 @@
 """The report's charts: the same chart models as the app, with their axis values in the PDF's text."""
 from app.caregiver.dashboard import dashboard
-from app.caregiver.report_pdf import NO_MINUTES_TEXT, minutes_chart_model, report_data
-from app.charts import NO_RATINGS_TEXT, ratings_over_time
-from app.presenters.caregiver import dashboard_model
+from app.caregiver.report_pdf import NO_MINUTES_TEXT, NO_RATINGS_TEXT, minutes_chart_model, report_data
+from app.charts import ratings_over_time
+from app.presenters.caregiver import NO_RATINGS_TEXT as NO_RATINGS_ON_THE_DASHBOARD, dashboard_model
 
 from .test_dashboard import TODAY, add_session, ago, save_plan
 from .test_export import export, out, pdf_text, seeded  # noqa: F401  (fixtures)
@@ -32,8 +32,9 @@ def test_the_pdf_charts_ratings_on_the_one_to_five_axis(seeded, routine, out):
 def test_the_reports_ratings_chart_is_the_dashboards(seeded, routine):
     board = dashboard(seeded, routine, TODAY)
     report = report_data(seeded, routine, TODAY, 90)  # the dashboard's 90 days
-    assert ratings_over_time(report.ratings) == dashboard_model(board).ratings_chart
-    assert [bar.value_text for bar in ratings_over_time(report.ratings).bars] == ["2", "4"]
+    chart = ratings_over_time(report.ratings, NO_RATINGS_ON_THE_DASHBOARD)
+    assert chart == dashboard_model(board).ratings_chart
+    assert [bar.value_text for bar in chart.bars] == ["2", "4"]
 
 
 def test_with_nothing_done_the_pdf_says_so_instead_of_drawing_empty_charts(store, routine, out):

@@ -3,7 +3,7 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import text
 
-from app.charts import NO_RATINGS_TEXT
+from app.presenters.caregiver import NO_RATINGS_TEXT
 from tests.harness import Driver
 from tests.seed import add_session, one_transaction, save_plan
 

@@ -6,7 +6,7 @@ from kivy.metrics import dp
 from kivy.tests.common import UnitTestTouch
 
 from app.clock import FakeClock
-from app.presenters.progress import NO_MINUTES_TEXT
+from app.presenters.progress import NO_MINUTES_TEXT, NO_STEPS_TEXT
 from tests.harness import Driver
 from tests.seed import REQUIRED, add_session, one_transaction, save_plan, seeded_rows
 
@@ -72,9 +72,10 @@ def test_a_new_patient_sees_a_kind_empty_progress(ui):
     assert ui.screen.cells[TODAY].status == "today"
 
 
-def test_with_nothing_practised_the_minutes_chart_says_so_instead_of_drawing_bars(ui):
+def test_with_nothing_practised_the_charts_say_so_instead_of_drawing_bars(ui):
     ui.tap("progress_button")
     assert chart_texts(ui, "minutes_chart") == [NO_MINUTES_TEXT]
+    assert chart_texts(ui, "steps_chart") == [NO_STEPS_TEXT]
     assert ui.widget("minutes_chart").height < dp(120)  # one sentence, not an empty plot
 
 
@@ -187,6 +188,15 @@ class TestTheSeededRecord:
         assert texts.count("48") == 1 and texts.count("26") == 1
         assert "23 Nov" in texts  # the newest week is always labelled
         assert len(ui.widget("minutes_chart").model.bars) == 12
+
+    def test_the_steps_chart_reads_a_percent_axis_and_each_steps_share_done(self, ui):
+        open_progress(ui)
+        texts = chart_texts(ui, "steps_chart")
+        assert "Share of times done (%)" in texts
+        assert all(tick in texts for tick in ("0", "25", "50", "75", "100"))
+        assert {"Prepare", "Warm towel", "Facial massage"} <= set(texts)
+        # massage and preparation 9 of 10 times: 90; the towel every time: 100, beside the tick
+        assert texts.count("90") >= 2 and texts.count("100") == 2
 
     def test_minutes_each_week_and_step_rates_in_words(self, ui):
         open_progress(ui)

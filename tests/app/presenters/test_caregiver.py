@@ -1,8 +1,7 @@
 """The caregiver's screens: PIN entry, the dashboard and its export, the plan editor."""
 from datetime import timedelta
 
-from app.charts import NO_RATINGS_TEXT
-from app.presenters.caregiver import CaregiverEntryPresenter, DashboardPresenter, PlanEditPresenter
+from app.presenters.caregiver import NO_RATINGS_TEXT, CaregiverEntryPresenter, DashboardPresenter, PlanEditPresenter
 from app.vocabulary import DashboardStatus
 from tests.fakes import FakeScreen
 
