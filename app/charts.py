@@ -12,7 +12,6 @@ from datetime import date
 
 MAX_TICKS = 6  # tick marks on a value axis, 0 included: enough to read a bar against
 NICE_MANTISSAS = (1, 2, 2.5, 5)  # steps are these times a power of ten, whole numbers only
-VALUE_ROOM = 0.95  # bars' values are written only if the widest takes at most this share of a slot
 MINUTES_UNIT, PERCENT_UNIT = "min", "%"
 RATING_LOW, RATING_HIGH = 1, 5
 
@@ -24,7 +23,6 @@ class Scale:
     bottom: float
     top: float
     ticks: tuple[int, ...]
-    unit: str
 
     def fraction(self, value: float) -> float:
         """Where a value sits on the axis: 0 at the bottom, 1 at the top (clamped)."""
@@ -36,7 +34,7 @@ class Bar:
     value: float
     value_text: str  # written above the bar where values fit; the unit is on the axis title
     label: str  # under the bar: its week, day or session date
-    height: float  # a fraction of the plot's height, from Scale.fraction
+    height: float  # a fraction of the plot's height (its width for a horizontal bar), from Scale.fraction
     kind: str = ""  # a DayStatus value where the report colours bars by the day's status
 
 
@@ -67,21 +65,21 @@ def nice_step(largest: float, max_ticks: int = MAX_TICKS) -> int:
         exponent += 1
 
 
-def nice_scale(largest: float, unit: str, max_ticks: int = MAX_TICKS) -> Scale:
+def nice_scale(largest: float, max_ticks: int = MAX_TICKS) -> Scale:
     """0 up to the first tick at or above `largest`, e.g. 0, 10, 20, 30, 40, 50 for 48."""
     largest = max(largest, 0.0)
     step = nice_step(largest, max_ticks)
     count = max(1, math.ceil(largest / step))
-    return Scale(0, count * step, tuple(step * i for i in range(count + 1)), unit)
+    return Scale(0, count * step, tuple(step * i for i in range(count + 1)))
 
 
 def rating_scale() -> Scale:
     """Ratings are 1 to 5 whatever was given, so a run of 3s does not look like the best."""
-    return Scale(0, RATING_HIGH, tuple(range(RATING_LOW, RATING_HIGH + 1)), "")
+    return Scale(0, RATING_HIGH, tuple(range(RATING_LOW, RATING_HIGH + 1)))
 
 
 def percent_scale() -> Scale:
-    return Scale(0, 100, (0, 25, 50, 75, 100), PERCENT_UNIT)
+    return Scale(0, 100, (0, 25, 50, 75, 100))
 
 
 def whole(value: float) -> str:
@@ -103,7 +101,7 @@ def minutes_chart(points: Sequence[tuple[str, float]], empty_text: str, label_ti
                   kinds: Sequence[str] = ()) -> BarChartModel:
     """Minutes on a nice scale; no minutes at all is the empty state, not a row of zero bars."""
     largest = max((minutes for _, minutes in points), default=0.0)
-    scale = nice_scale(largest, MINUTES_UNIT) if round(largest) > 0 else None
+    scale = nice_scale(largest) if round(largest) > 0 else None
     return bar_chart(points, scale, f"Minutes ({MINUTES_UNIT})", empty_text, label_title, kinds)
 
 
@@ -131,10 +129,11 @@ def ratings_over_time(ratings: Sequence[tuple[date, int]], empty_text: str) -> B
                          label_title="Session date")
 
 
-def values_fit(widest_text: float, slot_width: float) -> bool:
+def values_fit(widest: float, digit: float, slot_width: float) -> bool:
     """Every bar's value, or none: a chart with some bars labelled reads as if the others differ.
-    They are written when the widest fits its slot with a little room either side."""
-    return widest_text <= slot_width * VALUE_ROOM
+    They are written when the widest leaves at least a digit's width to its neighbour, so two
+    values side by side ("4", "4") never read as one ("44")."""
+    return widest + digit <= slot_width
 
 
 def label_stride(count: int, slot_width: float, label_width: float) -> int:

@@ -217,7 +217,8 @@ def _bar_chart(pdf: FPDF, model: BarChartModel, height: float) -> None:
     _ticks(pdf, model, left, width, baseline, height)
     slot = width / len(model.bars)
     _chart_font(pdf, 6)
-    show_values = values_fit(max(pdf.get_string_width(bar.value_text) for bar in model.bars), slot)
+    show_values = values_fit(max(pdf.get_string_width(bar.value_text) for bar in model.bars),
+                             pdf.get_string_width("0"), slot)
     stride = label_stride(len(model.bars), slot, max(pdf.get_string_width(bar.label) for bar in model.bars))
     for index, bar in enumerate(model.bars):
         x = left + index * slot

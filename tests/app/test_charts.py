@@ -11,12 +11,12 @@ amounts = st.floats(min_value=0.01, max_value=1e6, allow_nan=False, allow_infini
 
 @given(amounts)
 def test_the_ticks_reach_the_largest_value(largest):
-    assert nice_scale(largest, "min").ticks[-1] >= largest
+    assert nice_scale(largest).ticks[-1] >= largest
 
 
 @given(amounts)
 def test_the_ticks_start_at_zero_and_are_evenly_spaced(largest):
-    ticks = nice_scale(largest, "min").ticks
+    ticks = nice_scale(largest).ticks
     assert ticks[0] == 0
     gaps = {b - a for a, b in zip(ticks, ticks[1:])}
     assert len(gaps) == 1 and gaps.pop() > 0
@@ -24,12 +24,12 @@ def test_the_ticks_start_at_zero_and_are_evenly_spaced(largest):
 
 @given(amounts, st.integers(min_value=2, max_value=10))
 def test_there_are_never_more_ticks_than_asked(largest, max_ticks):
-    assert 2 <= len(nice_scale(largest, "min", max_ticks).ticks) <= max_ticks
+    assert 2 <= len(nice_scale(largest, max_ticks).ticks) <= max_ticks
 
 
 @given(amounts)
 def test_the_top_is_the_last_tick_and_not_far_above_the_largest(largest):
-    scale = nice_scale(largest, "min")
+    scale = nice_scale(largest)
     assert scale.top == scale.ticks[-1]
     step = scale.ticks[1] - scale.ticks[0]
     assert scale.top - largest < step or scale.top == step  # no empty tick above the data
@@ -46,11 +46,11 @@ def test_a_single_value_fills_the_chart_only_when_it_is_the_top_tick(value):
 
 
 def test_familiar_scales():
-    assert nice_scale(48, "min").ticks == (0, 10, 20, 30, 40, 50)
-    assert nice_scale(107, "min").ticks == (0, 25, 50, 75, 100, 125)
-    assert nice_scale(16, "min").ticks == (0, 5, 10, 15, 20)
-    assert nice_scale(3, "min").ticks == (0, 1, 2, 3)
-    assert nice_scale(0.4, "min").ticks == (0, 1)
+    assert nice_scale(48).ticks == (0, 10, 20, 30, 40, 50)
+    assert nice_scale(107).ticks == (0, 25, 50, 75, 100, 125)
+    assert nice_scale(16).ticks == (0, 5, 10, 15, 20)
+    assert nice_scale(3).ticks == (0, 1, 2, 3)
+    assert nice_scale(0.4).ticks == (0, 1)
 
 
 def test_a_week_of_no_minutes_at_all_is_the_empty_state_not_a_row_of_zeros():
@@ -77,8 +77,8 @@ def test_percent_axis():
     assert percent_scale().ticks == (0, 25, 50, 75, 100) and percent_scale().fraction(150) == 1.0
 
 
-def test_values_are_written_only_when_the_widest_fits_a_bar():
-    assert values_fit(9.5, 10) and not values_fit(9.6, 10)
+def test_values_are_written_only_when_neighbours_stay_a_digit_apart():
+    assert values_fit(widest=16, digit=8, slot_width=24) and not values_fit(widest=16, digit=8, slot_width=23.9)
 
 
 @given(st.integers(min_value=1, max_value=120), st.floats(min_value=1, max_value=500),

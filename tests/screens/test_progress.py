@@ -1,4 +1,5 @@
 """Progress on the real screen: streaks, the calendar and its months, adherence, minutes and steps."""
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import pytest
@@ -197,6 +198,21 @@ class TestTheSeededRecord:
         assert {"Prepare", "Warm towel", "Facial massage"} <= set(texts)
         # massage and preparation 9 of 10 times: 90; the towel every time: 100, beside the tick
         assert texts.count("90") >= 2 and texts.count("100") == 2
+
+    def test_chart_text_follows_the_text_size_setting_and_the_chart_grows_with_it(self, ui):
+        open_progress(ui)
+        chart = ui.widget("minutes_chart")
+        tick, height = chart.ticks[0], chart.height
+        size = tick.font_size
+        core = ui.app.core
+        core.apply_preferences(replace(core.preferences, text_scale=2.0))
+        try:
+            ui.frames(3)
+            assert tick.font_size == pytest.approx(2 * size) and chart.height > height
+            assert "48" not in chart_texts(ui, "minutes_chart")  # large values no longer fit their bars
+        finally:
+            core.apply_preferences(replace(core.preferences, text_scale=1.0))
+            ui.frames(3)
 
     def test_minutes_each_week_and_step_rates_in_words(self, ui):
         open_progress(ui)
