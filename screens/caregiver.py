@@ -22,6 +22,7 @@ class CaregiverScreen(PresentedScreen):
     missed_text = StringProperty("")
     ratings_caption = StringProperty("")
     ratings_chart = ObjectProperty(None, allownone=True)
+    steps_chart = ObjectProperty(None, allownone=True)
     export_message = StringProperty("")
     pin_reset_text = StringProperty("")
 
@@ -34,6 +35,7 @@ class CaregiverScreen(PresentedScreen):
         self.status_text, self.reason_text = model.status_text, model.reason_text
         self.adherence_text, self.missed_text = model.adherence_text, model.missed_text
         self.ratings_chart, self.ratings_caption = model.ratings_chart, model.ratings_caption
+        self.steps_chart = model.steps_chart
         self.export_message = model.export_message
         self.pin_reset_text = model.pin_reset_text
         fill(self.ids.steps_box, model.steps)

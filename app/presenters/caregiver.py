@@ -9,7 +9,7 @@ from ..caregiver.dashboard import Dashboard, StepSummary, dashboard
 from ..caregiver.export import ExportError, default_export_folder, export_all
 from ..caregiver.pin import CaregiverLock, PinError, locked_message
 from ..caregiver.plan_edit import WEEKDAY_NAMES, PlanDraft, PlanEditError
-from ..charts import BarChartModel, ratings_over_time
+from ..charts import BarChartModel, rates_chart, ratings_over_time
 from ..core import Core
 from ..formatting import clock_face
 from ..storage.errors import StoreError
@@ -125,7 +125,8 @@ class DashboardModel:
     missed_text: str
     ratings_chart: BarChartModel
     ratings_caption: str
-    steps: tuple[str, ...]
+    steps_chart: BarChartModel
+    steps: tuple[str, ...]  # each step's figures in words, under the chart
     notes: tuple[str, ...]
     export_message: str = ""
     pin_reset_text: str = ""  # "PIN reset on 25 November 2026", or empty if never reset
@@ -133,6 +134,7 @@ class DashboardModel:
 
 MISSED_SHOWN, RATINGS_SHOWN, NOTES_SHOWN = 14, 30, 20
 NO_RATINGS_TEXT = "No session was rated in the last 90 days, so there is nothing to chart yet."
+NO_STEPS_TEXT = "No steps recorded yet."
 
 
 def step_line(step: StepSummary) -> str:
@@ -165,7 +167,8 @@ def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardMode
         ratings_chart=ratings_over_time(ratings, NO_RATINGS_TEXT),
         ratings_caption=(f"How sessions felt, from 1 to 5, the last {len(ratings)} rated sessions, oldest on the left."
                          if ratings else ""),
-        steps=tuple(step_line(s) for s in board.steps) or ("No steps recorded yet.",),
+        steps_chart=rates_chart([(s.title, s.done, s.skipped) for s in board.steps], NO_STEPS_TEXT),
+        steps=tuple(step_line(s) for s in board.steps),
         notes=tuple(f"[b]{d:%a %d %b}[/b]  {text}" for d, text in board.notes[:NOTES_SHOWN]) or ("No notes yet.",),
         export_message=export_message,
         pin_reset_text=f"PIN reset on {board.pin_reset_on.day} {board.pin_reset_on:%B %Y}" if board.pin_reset_on else "")

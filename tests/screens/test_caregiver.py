@@ -3,7 +3,7 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import text
 
-from app.presenters.caregiver import NO_RATINGS_TEXT
+from app.presenters.caregiver import NO_RATINGS_TEXT, NO_STEPS_TEXT
 from tests.harness import Driver
 from tests.seed import add_session, one_transaction, save_plan
 
@@ -38,9 +38,10 @@ def chart_texts(ui, chart_id: str) -> list[str]:
     return [label.text for label in ui.widget(chart_id).children if label.opacity and label.text]
 
 
-def test_with_no_rating_the_ratings_chart_says_so_instead_of_drawing_bars(ui):
+def test_with_no_session_the_charts_say_so_instead_of_drawing_bars(ui):
     open_caregiver(ui)
     assert chart_texts(ui, "ratings_chart") == [NO_RATINGS_TEXT]
+    assert chart_texts(ui, "steps_chart") == [NO_STEPS_TEXT]
 
 
 def test_the_ratings_chart_reads_a_one_to_five_axis_and_each_rating(ui):
@@ -57,6 +58,8 @@ def test_the_ratings_chart_reads_a_one_to_five_axis_and_each_rating(ui):
     assert {"21 Nov", "22 Nov", "23 Nov"} <= set(texts)
     model = ui.widget("ratings_chart").model
     assert [bar.height for bar in model.bars] == [0.6, 0.6, 0.8]  # threes are not drawn as the best
+    steps = chart_texts(ui, "steps_chart")
+    assert "Share of times done (%)" in steps and {"Warm towel", "100", "0", "50"} <= set(steps)
 
 
 def test_pins_that_differ_or_have_letters_are_refused_clearly(ui):
