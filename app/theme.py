@@ -158,3 +158,37 @@ def pair_ratios(theme: Palette, pairs=TEXT_PAIRS) -> list[tuple[str, float]]:
 
 def colour_fields() -> tuple[str, ...]:
     return tuple(f.name for f in fields(Palette) if f.name != "name")
+
+
+# --- charts --------------------------------------------------------------------------------
+# Charts sit on cards; a small block of their own so the palettes above stay as they are.
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    bar: RGBA    # the bars, against the card
+    axis: RGBA   # the value axis and the baseline
+    grid: RGBA   # a faint line at each tick, a reading aid drawn under the bars
+    label: RGBA  # tick values, axis titles, the labels under the bars
+    value: RGBA  # the figure written above each bar
+
+
+CHART_COLOURS = {
+    "normal": ChartColours(bar=rgba("#0F6E68"), axis=rgba("#5F6E7B"), grid=rgba("#DCE2E6"),
+                           label=rgba("#4D5B69"), value=rgba("#1E2A36")),
+    "high_contrast": ChartColours(bar=rgba("#FFE94D"), axis=rgba("#FFFFFF"), grid=rgba("#4A4A4A"),
+                                  label=rgba("#FFFFFF"), value=rgba("#FFFFFF")),
+}
+CHART_TEXT_FIELDS = ("label", "value")  # held to 4.5:1 on the card
+CHART_NON_TEXT_FIELDS = ("bar", "axis")  # held to 3:1 on the card
+
+
+def chart_colours(high_contrast: bool) -> ChartColours:
+    return CHART_COLOURS[palette(high_contrast).name]
+
+
+def chart_ratios(theme: Palette, chart_fields: tuple[str, ...]) -> list[tuple[str, float]]:
+    """(chart colour, its contrast with the card it is drawn on) in that palette."""
+    colours = CHART_COLOURS[theme.name]
+    return [(f"chart {name} on a card", contrast_ratio(getattr(colours, name), theme.surface))
+            for name in chart_fields]

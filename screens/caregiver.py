@@ -1,7 +1,7 @@
 """The caregiver review: adherence, missed days, each step, ratings, notes, and export."""
 from __future__ import annotations
 
-from kivy.properties import ListProperty, StringProperty
+from kivy.properties import ObjectProperty, StringProperty
 
 from screens import load_kv_beside
 from screens.widgets import PresentedScreen, WrapLabel
@@ -21,7 +21,8 @@ class CaregiverScreen(PresentedScreen):
     adherence_text = StringProperty("")
     missed_text = StringProperty("")
     ratings_caption = StringProperty("")
-    ratings = ListProperty([])
+    ratings_chart = ObjectProperty(None, allownone=True)
+    steps_chart = ObjectProperty(None, allownone=True)
     export_message = StringProperty("")
     pin_reset_text = StringProperty("")
 
@@ -33,7 +34,8 @@ class CaregiverScreen(PresentedScreen):
     def show(self, model) -> None:
         self.status_text, self.reason_text = model.status_text, model.reason_text
         self.adherence_text, self.missed_text = model.adherence_text, model.missed_text
-        self.ratings, self.ratings_caption = list(model.ratings), model.ratings_caption
+        self.ratings_chart, self.ratings_caption = model.ratings_chart, model.ratings_caption
+        self.steps_chart = model.steps_chart
         self.export_message = model.export_message
         self.pin_reset_text = model.pin_reset_text
         fill(self.ids.steps_box, model.steps)

@@ -4,7 +4,7 @@ app/theme.py is the single source of colours and is what the WCAG contrast tests
 """
 from __future__ import annotations
 
-from app.theme import palette as theme_palette
+from app.theme import chart_colours, palette as theme_palette
 
 # kv role -> Palette field
 ROLES = {
@@ -18,4 +18,5 @@ ROLES = {
 
 def palette(high_contrast: bool) -> dict:
     colours = theme_palette(high_contrast)
-    return {role: getattr(colours, field) for role, field in ROLES.items()}
+    roles = {role: getattr(colours, field) for role, field in ROLES.items()}
+    return roles | {f"chart_{name}": value for name, value in vars(chart_colours(high_contrast)).items()}

@@ -9,7 +9,7 @@ from datetime import date
 from kivy.app import App
 from kivy.graphics import Color, Ellipse, Line, RoundedRectangle
 from kivy.metrics import dp
-from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
+from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.label import Label
 from kivy.uix.widget import Widget
@@ -121,9 +121,9 @@ class ProgressScreen(PresentedScreen):
     current_streak_text = StringProperty("")
     best_streak_text = StringProperty("")
     adherence_text = StringProperty("")
-    minutes = ListProperty([])
+    minutes_chart = ObjectProperty(None, allownone=True)
+    steps_chart = ObjectProperty(None, allownone=True)
     minutes_caption = StringProperty("")
-    first_week_text = StringProperty("")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -135,8 +135,9 @@ class ProgressScreen(PresentedScreen):
     def show(self, model) -> None:
         self.month_text, self.can_go_later = model.month_text, model.can_go_later
         self.current_streak_text, self.best_streak_text = model.current_streak_text, model.best_streak_text
-        self.adherence_text, self.minutes = model.adherence_text, list(model.minutes)
-        self.minutes_caption, self.first_week_text = model.minutes_caption, model.first_week_text
+        self.adherence_text = model.adherence_text
+        self.minutes_chart, self.minutes_caption = model.minutes_chart, model.minutes_caption
+        self.steps_chart = model.steps_chart
         self._show_calendar(model.calendar, model.today)
         box = self.ids.steps_box
         box.clear_widgets()

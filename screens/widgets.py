@@ -1,7 +1,7 @@
-"""Shared widgets: buttons with 48dp+ targets, wrapping labels, cards, a confirm dialog, the week strip."""
+"""Shared widgets: buttons with 48dp+ targets, wrapping labels, cards, a confirm dialog, the week strip (charts in charts.py)."""
 from __future__ import annotations
 
-from kivy.graphics import Color, Ellipse, Line, Rectangle
+from kivy.graphics import Color, Ellipse, Line
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.widget import Widget
@@ -12,6 +12,7 @@ from kivy.uix.modalview import ModalView
 from kivy.uix.screenmanager import Screen
 
 from screens import load_kv_beside
+from screens.charts import BarChart, RateChart  # noqa: F401  (registered for kv)
 from screens.face_diagram import FaceDiagram  # noqa: F401  (registered for kv)
 
 
@@ -86,35 +87,6 @@ class ChoiceRow(BoxLayout):
 
     options = ListProperty([])
     chosen = StringProperty("")
-
-
-class BarChart(Widget):
-    """Plain bars over a baseline: values from 0 to max_value, oldest on the left."""
-
-    values = ListProperty([])
-    max_value = NumericProperty(1)
-    bar_color = ListProperty([0, 0.4, 0.45, 1])
-    line_color = ListProperty([0.5, 0.5, 0.5, 1])
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.bind(pos=self._redraw, size=self._redraw, values=self._redraw, max_value=self._redraw,
-                  bar_color=self._redraw)
-
-    def _redraw(self, *_):
-        self.canvas.clear()
-        count = len(self.values)
-        with self.canvas:
-            Color(*self.line_color)
-            Line(points=[self.x, self.y, self.right, self.y], width=dp(1))
-            if not count:
-                return
-            Color(*self.bar_color)
-            slot = self.width / count
-            top = max(self.max_value, max(self.values), 1e-9)
-            for i, value in enumerate(self.values):
-                height = (self.height - dp(2)) * max(value, 0) / top
-                Rectangle(pos=(self.x + i * slot + slot * 0.15, self.y + dp(1)), size=(slot * 0.7, height))
 
 
 class DayMark(Widget):

@@ -14,10 +14,13 @@ from datetime import date, timedelta
 from fpdf import FPDF
 
 from .. import stats
+from ..charts import (BarChartModel, day_label, label_stride, labelled, minutes_chart, ratings_over_time,
+                      values_fit)
 from ..routine import Routine
 from ..storage import Store, queries
 from ..vocabulary import DashboardStatus
-from .dashboard import ADHERENCE_WINDOWS, StepSummary, notes, plain_status, quiet_days, routine_days, step_summaries
+from .dashboard import (ADHERENCE_WINDOWS, StepSummary, notes, plain_status, quiet_days, ratings, routine_days,
+                        step_summaries)
 from .plan_edit import WEEKDAY_NAMES
 
 DISCLAIMER = "SmileBack follows the clinician's plan and gives no medical advice."
@@ -58,6 +61,7 @@ class ReportData:
     steps: list[StepSummary]
     average_rating: float | None
     rated_sessions: int
+    ratings: list[tuple[date, int]]  # oldest first, as the dashboard charts them
     notes: list[tuple[date, str]]  # newest first
     plan_line: str
 
@@ -90,6 +94,7 @@ def report_data(store: Store, routine: Routine, today: date, period_days: int) -
         steps=step_summaries(store, routine, first, today),
         average_rating=sum(rated) / len(rated) if rated else None,
         rated_sessions=len(rated),
+        ratings=ratings(sessions),
         notes=notes(sessions),
         plan_line=_plan_line(store, routine),
     )
@@ -165,57 +170,101 @@ def _figures(pdf: FPDF, data: ReportData) -> None:
     pdf.ln(2)
 
 
-def _chart(pdf: FPDF, data: ReportData) -> None:
-    daily = len(data.days) <= DAILY_BARS_UP_TO
-    bars = _daily_bars(data) if daily else _weekly_bars(data)
-    _text(pdf, "Minutes done per day" if daily else "Minutes done per week (Monday shown)", 10, "B")
-    top, height = pdf.get_y() + 2, 38.0
-    scale_max = _nice_ceiling(max((m for _, m, _ in bars), default=0))
-    left, width = MARGIN + 10, CONTENT_W - 10
-    _axis(pdf, left, top, width, height, scale_max)
-    slot = width / max(len(bars), 1)
-    for index, (label, minutes, status) in enumerate(bars):
-        x = left + index * slot + slot * 0.15
-        _bar(pdf, x, top + height, slot * 0.7, height * minutes / scale_max, status)
-        if index % (7 if daily else 1) == 0 or len(bars) <= 14:
-            pdf.set_font("helvetica", "", 6)
-            pdf.text(x, top + height + 3.5, label)
-    pdf.set_y(top + height + 5)
-    if daily:
-        _legend(pdf)
-    pdf.ln(3)
+NO_MINUTES_TEXT = "No minutes were practised in this period, so there are no bars to show."
+NO_RATINGS_TEXT = "No session was rated in this period, so there is nothing to chart."
+BAR_COLOUR = (15, 110, 104)  # the app's bar colour; the daily chart colours each day by its status
+GRID_COLOUR, AXIS_COLOUR, LABEL_COLOUR = (222, 226, 230), (95, 110, 123), (60, 70, 80)
 
 
-def _daily_bars(data: ReportData) -> list[tuple[str, float, str]]:
-    return [(day.strftime("%d/%m"), data.minutes.get(day, 0.0), status) for day, status in sorted(data.days.items())]
-
-
-def _weekly_bars(data: ReportData) -> list[tuple[str, float, str]]:
+def minutes_chart_model(data: ReportData) -> BarChartModel:
+    """A bar a day, coloured by the day's status, up to DAILY_BARS_UP_TO days; a bar a week beyond."""
+    if len(data.days) <= DAILY_BARS_UP_TO:
+        days = sorted(data.days.items())
+        return minutes_chart([(day_label(day), data.minutes.get(day, 0.0)) for day, _ in days], NO_MINUTES_TEXT,
+                             label_title="Day", kinds=[status for _, status in days])
     weeks: dict[date, float] = {}
     for day in sorted(data.days):
         monday = stats.week_start(day)
         weeks[monday] = weeks.get(monday, 0.0) + data.minutes.get(day, 0.0)
-    return [(monday.strftime("%d/%m"), minutes, stats.DONE) for monday, minutes in weeks.items()]
+    return minutes_chart([(day_label(monday), minutes) for monday, minutes in weeks.items()], NO_MINUTES_TEXT,
+                         label_title="Week starting")
 
 
-def _axis(pdf: FPDF, left: float, top: float, width: float, height: float, scale_max: float) -> None:
-    pdf.set_draw_color(120, 120, 120)
-    pdf.set_line_width(0.2)
-    pdf.line(left, top + height, left + width, top + height)
-    pdf.line(left, top, left, top + height)
-    pdf.set_font("helvetica", "", 6)
-    pdf.text(MARGIN, top + 2, f"{scale_max:g} min")
-    pdf.text(MARGIN + 5, top + height, "0")
+def _chart(pdf: FPDF, data: ReportData) -> None:
+    daily = len(data.days) <= DAILY_BARS_UP_TO
+    _text(pdf, "Minutes done per day" if daily else "Minutes done per week", 10, "B")
+    model = minutes_chart_model(data)
+    _bar_chart(pdf, model, 32.0)
+    if daily and not model.is_empty:
+        _legend(pdf)
+    pdf.ln(2)
+    _text(pdf, "How sessions felt", 10, "B")
+    _bar_chart(pdf, ratings_over_time(data.ratings, NO_RATINGS_TEXT), 20.0)
+    pdf.ln(2)
 
 
-def _bar(pdf: FPDF, x: float, baseline: float, width: float, height: float, status: str) -> None:
-    colour = COLOURS.get(status)
+def _bar_chart(pdf: FPDF, model: BarChartModel, height: float) -> None:
+    """The chart model as the app draws it: axis title, tick values, grid, bars, values, labels."""
+    if model.is_empty:
+        _text(pdf, model.empty_text, 9)
+        return
+    _chart_font(pdf, 7)
+    pdf.text(MARGIN, pdf.get_y() + 2.5, latin1(model.axis_title))
+    top = pdf.get_y() + 6  # room for the value above a full bar
+    tick_w = max(pdf.get_string_width(f"{tick:d}") for tick in model.scale.ticks)
+    left, width = MARGIN + tick_w + 2, CONTENT_W - tick_w - 2
+    baseline = top + height
+    _ticks(pdf, model, left, width, baseline, height)
+    slot = width / len(model.bars)
+    _chart_font(pdf, 6)
+    show_values = values_fit(max(pdf.get_string_width(bar.value_text) for bar in model.bars),
+                             pdf.get_string_width("0"), slot)
+    stride = label_stride(len(model.bars), slot, max(pdf.get_string_width(bar.label) for bar in model.bars))
+    for index, bar in enumerate(model.bars):
+        x = left + index * slot
+        bar_h = _bar(pdf, x + slot * 0.15, baseline, slot * 0.7, height * bar.height, bar.kind)
+        pdf.set_text_color(*LABEL_COLOUR)
+        if show_values and bar_h is not None:
+            pdf.text(x + (slot - pdf.get_string_width(bar.value_text)) / 2, baseline - bar_h - 0.8, bar.value_text)
+        if labelled(index, len(model.bars), stride):
+            pdf.text(x + (slot - pdf.get_string_width(bar.label)) / 2, baseline + 3, latin1(bar.label))
+    if model.label_title:
+        pdf.text(left + (width - pdf.get_string_width(model.label_title)) / 2, baseline + 6, latin1(model.label_title))
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_y(baseline + 7)
+
+
+def _ticks(pdf: FPDF, model: BarChartModel, left: float, width: float, baseline: float, height: float) -> None:
+    _chart_font(pdf, 6)
+    pdf.set_line_width(0.15)
+    for tick in model.scale.ticks:
+        y = baseline - height * model.scale.fraction(tick)
+        pdf.set_draw_color(*GRID_COLOUR)
+        pdf.line(left, y, left + width, y)
+        pdf.set_text_color(*LABEL_COLOUR)
+        pdf.text(left - 1.5 - pdf.get_string_width(f"{tick:d}"), y + 0.9, f"{tick:d}")
+    pdf.set_draw_color(*AXIS_COLOUR)
+    pdf.set_line_width(0.25)
+    pdf.line(left, baseline - height, left, baseline)
+    pdf.line(left, baseline, left + width, baseline)
+
+
+def _chart_font(pdf: FPDF, size: float) -> None:
+    pdf.set_font("helvetica", "", size)
+
+
+def _bar(pdf: FPDF, x: float, baseline: float, width: float, height: float, status: str) -> float | None:
+    """Draws one bar and returns its height, or None for a day with nothing to show (today not yet
+    done, or before the plan): it gets no bar and no value. A bar with no status is in the app's colour."""
+    colour = COLOURS.get(status) if status else BAR_COLOUR
     if colour is None:
-        return  # today not yet done, future, or before the plan: nothing to show
+        return None
     pdf.set_fill_color(*colour)
-    # Missed and rest days have no minutes: a small mark keeps them visible.
-    height = max(height, 1.2)
-    pdf.rect(x, baseline - height, width, height, style="F")
+    if status in (stats.MISSED, stats.REST):
+        height = max(height, 1.2)  # no minutes: a small mark keeps the day visible
+    if height > 0:
+        pdf.rect(x, baseline - height, width, height, style="F")
+    return height
 
 
 def _legend(pdf: FPDF) -> None:
@@ -302,10 +351,3 @@ def _percent(value: float) -> str:
 def _minutes(seconds: float) -> str:
     minutes = seconds / 60
     return f"{minutes:.0f} min" if abs(minutes - round(minutes)) < 0.05 else f"{minutes:.1f} min"
-
-
-def _nice_ceiling(minutes: float) -> float:
-    for step in (5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 600):
-        if minutes <= step:
-            return step
-    return float(int(minutes) + 1)

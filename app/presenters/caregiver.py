@@ -9,6 +9,7 @@ from ..caregiver.dashboard import Dashboard, StepSummary, dashboard
 from ..caregiver.export import ExportError, default_export_folder, export_all
 from ..caregiver.pin import CaregiverLock, PinError, locked_message
 from ..caregiver.plan_edit import WEEKDAY_NAMES, PlanDraft, PlanEditError
+from ..charts import BarChartModel, rates_chart, ratings_over_time
 from ..core import Core
 from ..formatting import clock_face
 from ..storage.errors import StoreError
@@ -122,15 +123,18 @@ class DashboardModel:
     reason_text: str
     adherence_text: str
     missed_text: str
-    ratings: tuple[int, ...]
+    ratings_chart: BarChartModel
     ratings_caption: str
-    steps: tuple[str, ...]
+    steps_chart: BarChartModel
+    steps: tuple[str, ...]  # each step's figures in words, under the chart
     notes: tuple[str, ...]
     export_message: str = ""
     pin_reset_text: str = ""  # "PIN reset on 25 November 2026", or empty if never reset
 
 
 MISSED_SHOWN, RATINGS_SHOWN, NOTES_SHOWN = 14, 30, 20
+NO_RATINGS_TEXT = "No session was rated in the last 90 days, so there is nothing to chart yet."
+NO_STEPS_TEXT = "No steps recorded yet."
 
 
 def step_line(step: StepSummary) -> str:
@@ -155,14 +159,16 @@ def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardMode
     missed_text = (", ".join(f"{d:%a %d %b}" for d in missed)
                    + (" and earlier" if len(board.missed_days) > MISSED_SHOWN else "")
                    if missed else "No missed days in the last 90 days.")
-    ratings = tuple(r for _, r in board.ratings[-RATINGS_SHOWN:])
+    ratings = board.ratings[-RATINGS_SHOWN:]
     return DashboardModel(
         status_text=board.status.words, reason_text=board.status_reason,
         adherence_text=adherence_text(board),
-        missed_text=missed_text, ratings=ratings,
-        ratings_caption=(f"How sessions felt (1 to 5), last {len(ratings)} ratings, oldest on the left"
-                         if ratings else "No ratings yet."),
-        steps=tuple(step_line(s) for s in board.steps) or ("No steps recorded yet.",),
+        missed_text=missed_text,
+        ratings_chart=ratings_over_time(ratings, NO_RATINGS_TEXT),
+        ratings_caption=(f"How sessions felt, from 1 to 5, the last {len(ratings)} rated sessions, oldest on the left."
+                         if ratings else ""),
+        steps_chart=rates_chart([(s.title, s.done, s.skipped) for s in board.steps], NO_STEPS_TEXT),
+        steps=tuple(step_line(s) for s in board.steps),
         notes=tuple(f"[b]{d:%a %d %b}[/b]  {text}" for d, text in board.notes[:NOTES_SHOWN]) or ("No notes yet.",),
         export_message=export_message,
         pin_reset_text=f"PIN reset on {board.pin_reset_on.day} {board.pin_reset_on:%B %Y}" if board.pin_reset_on else "")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..charts import BarChartModel, day_label, minutes_chart, rates_chart
 from ..core import Core
 from ..formatting import plural, streak_words
 from ..storage import queries
@@ -22,10 +23,10 @@ class ProgressModel:
     adherence_text: str
     calendar: tuple[tuple[date, str], ...]  # every day of the month shown, with its DayStatus
     today: date
-    minutes: tuple[float, ...]
+    minutes_chart: BarChartModel
     minutes_caption: str
-    first_week_text: str
-    steps: tuple[str, ...]
+    steps_chart: BarChartModel
+    steps: tuple[str, ...]  # each step's figures in words, under the chart
 
 
 def times_words(n: int) -> str:
@@ -40,8 +41,19 @@ def rate_words(done: int, skipped: int) -> str:
     return f"done {done} of {done + skipped} times, skipped {times_words(skipped)}."
 
 
+NO_STEPS_TEXT = "No steps done yet in the last 90 days."
+NO_MINUTES_TEXT = "Nothing practised in these 12 weeks yet, so there are no bars to show."
+
+
+def weekly_minutes_chart(weekly) -> BarChartModel:
+    return minutes_chart([(day_label(monday), minutes) for monday, minutes in weekly], NO_MINUTES_TEXT,
+                         label_title="Week starting")
+
+
 def minutes_caption(weekly) -> str:
     minutes = [m for _, m in weekly]
+    if not any(round(m) for m in minutes):
+        return ""  # the empty chart says it
     this_week = round(weekly[-1][1]) if weekly else 0
     average = round(sum(minutes) / len(minutes)) if minutes else 0
     return (f"Minutes practised each week, the last {len(weekly)} weeks, oldest on the left. "
@@ -80,7 +92,8 @@ class ProgressPresenter:
                               else "Your best streak will show here."),
             adherence_text="\n".join(f"Last {n} days:  [b]{data.adherence[n]:.0f} %[/b]" for n in sorted(data.adherence)),
             calendar=tuple(data.calendar), today=today,
-            minutes=tuple(m for _, m in weekly), minutes_caption=minutes_caption(weekly),
-            first_week_text=f"Week of {weekly[0][0].day} {weekly[0][0]:%b}" if weekly else "",
+            minutes_chart=weekly_minutes_chart(weekly), minutes_caption=minutes_caption(weekly),
+            steps_chart=rates_chart([(routine.step_title(r.step_key), r.done, r.skipped) for r in data.step_rates],
+                                    NO_STEPS_TEXT),
             steps=tuple(f"[b]{routine.step_title(r.step_key)}[/b]: {rate_words(r.done, r.skipped)}"
-                        for r in data.step_rates) or ("No steps done yet in the last 90 days.",)))
+                        for r in data.step_rates)))

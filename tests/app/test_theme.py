@@ -2,6 +2,7 @@ import pytest
 
 from app.theme import (HIGH_CONTRAST, NON_TEXT_PAIRS, NORMAL, PALETTES, TEXT_PAIRS, WCAG_AA_NON_TEXT, WCAG_AA_TEXT,
                        colour_fields, contrast_ratio, pair_ratios, palette, relative_luminance, rgba)
+from app.theme import CHART_COLOURS, CHART_NON_TEXT_FIELDS, CHART_TEXT_FIELDS, chart_colours, chart_ratios
 
 BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0, 1.0)
 
@@ -65,3 +66,22 @@ def test_palette_choice():
 def test_rgba_rejects_bad_hex():
     with pytest.raises(ValueError):
         rgba("#FFF")
+
+
+@pytest.mark.parametrize("theme", PALETTES.values(), ids=list(PALETTES))
+def test_chart_labels_and_values_meet_aa_on_the_card(theme):
+    failing = [(label, round(ratio, 2)) for label, ratio in chart_ratios(theme, CHART_TEXT_FIELDS)
+               if ratio < WCAG_AA_TEXT]
+    assert failing == []
+
+
+@pytest.mark.parametrize("theme", PALETTES.values(), ids=list(PALETTES))
+def test_chart_bars_and_axis_stand_out_from_the_card(theme):
+    failing = [(label, round(ratio, 2)) for label, ratio in chart_ratios(theme, CHART_NON_TEXT_FIELDS)
+               if ratio < WCAG_AA_NON_TEXT]
+    assert failing == []
+
+
+def test_every_palette_has_chart_colours():
+    assert set(CHART_COLOURS) == set(PALETTES)
+    assert chart_colours(True) is CHART_COLOURS["high_contrast"]

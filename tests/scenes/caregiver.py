@@ -1,7 +1,9 @@
-"""The caregiver's dashboard, the plan editor, and the clinician report's first page."""
+"""The caregiver's dashboard (and its ratings chart, also at 200 % text in high contrast),
+the plan editor, and the clinician report's first page."""
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from tests.harness import DESKTOP, PHONE
@@ -17,10 +19,24 @@ def caregiver(driver, out, prefix):
     driver.type_into("repeat_input", "2468")
     driver.tap("submit_button")
     driver.screenshot(out / f"{prefix}caregiver.png")
+    ratings_chart(driver, out, prefix)
+    if not prefix:
+        core.apply_preferences(replace(core.preferences, text_scale=2.0, high_contrast=True))
+        try:
+            ratings_chart(driver, out, prefix, "-200-contrast")
+        finally:
+            core.apply_preferences(replace(core.preferences, text_scale=1.0, high_contrast=False))
     driver.tap("plan_button")
     driver.screenshot(out / f"{prefix}plan-edit.png")
     if not prefix:
         report_page(driver, out)
+
+
+def ratings_chart(driver, out, prefix, suffix=""):
+    driver.frames(3)
+    driver._scroll_into_view(driver.widget("ratings_chart"))
+    driver.frames(3)
+    driver.screenshot(out / f"{prefix}caregiver-ratings{suffix}.png")
 
 
 def report_page(driver, out):

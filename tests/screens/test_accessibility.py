@@ -283,6 +283,8 @@ KV_TEXT_PAIRS = (
     ("calendar day: missed", "on_calendar", "missed"),
     ("calendar day: rest", "on_calendar", "rest"),
     ("calendar day: to come", "on_calendar", "future"),
+    ("chart tick values, axis titles and bar labels", "chart_label", "card"),
+    ("chart values above the bars", "chart_value", "card"),
 )
 
 

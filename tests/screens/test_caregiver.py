@@ -1,7 +1,11 @@
 """A caregiver sets a PIN, reviews adherence, edits the plan and exports, on the real screens."""
+from datetime import date, datetime, timezone
+
 from sqlalchemy import text
 
+from app.presenters.caregiver import NO_RATINGS_TEXT, NO_STEPS_TEXT
 from tests.harness import Driver
+from tests.seed import add_session, one_transaction, save_plan
 
 
 def open_caregiver(ui, pin="2468"):
@@ -27,6 +31,35 @@ def test_a_new_record_is_not_started_yet_on_the_dashboard(ui):
     open_caregiver(ui)
     assert ui.text("status_label") == "Not started yet"
     assert "100 %" not in ui.text("adherence_label")
+
+
+def chart_texts(ui, chart_id: str) -> list[str]:
+    """What a reader sees written in a chart: its axis, tick values, bar values and labels."""
+    return [label.text for label in ui.widget(chart_id).children if label.opacity and label.text]
+
+
+def test_with_no_session_the_charts_say_so_instead_of_drawing_bars(ui):
+    open_caregiver(ui)
+    assert chart_texts(ui, "ratings_chart") == [NO_RATINGS_TEXT]
+    assert chart_texts(ui, "steps_chart") == [NO_STEPS_TEXT]
+
+
+def test_the_ratings_chart_reads_a_one_to_five_axis_and_each_rating(ui):
+    core = ui.app.core
+    with one_transaction(core.store) as bulk:
+        plan = save_plan(bulk, core.routine, date(2026, 11, 20))
+        for day, rating in ((21, 3), (22, 3), (23, 4)):
+            add_session(bulk, plan, datetime(2026, 11, day, 8, tzinfo=timezone.utc), rating=rating)
+    ui.screen.refresh()
+    open_caregiver(ui)
+    texts = chart_texts(ui, "ratings_chart")
+    assert "Rating (1 to 5)" in texts and all(tick in texts for tick in "12345")
+    assert texts.count("3") == 3 and texts.count("4") == 2  # the tick, and each rating on its bar
+    assert {"21 Nov", "22 Nov", "23 Nov"} <= set(texts)
+    model = ui.widget("ratings_chart").model
+    assert [bar.height for bar in model.bars] == [0.6, 0.6, 0.8]  # threes are not drawn as the best
+    steps = chart_texts(ui, "steps_chart")
+    assert "Share of times done (%)" in steps and {"Warm towel", "100", "0", "50"} <= set(steps)
 
 
 def test_pins_that_differ_or_have_letters_are_refused_clearly(ui):

@@ -1,4 +1,5 @@
 """Progress on the real screen: streaks, the calendar and its months, adherence, minutes and steps."""
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import pytest
@@ -6,6 +7,7 @@ from kivy.metrics import dp
 from kivy.tests.common import UnitTestTouch
 
 from app.clock import FakeClock
+from app.presenters.progress import NO_MINUTES_TEXT, NO_STEPS_TEXT
 from tests.harness import Driver
 from tests.seed import REQUIRED, add_session, one_transaction, save_plan, seeded_rows
 
@@ -59,11 +61,23 @@ def test_a_rest_day_shows_as_rest(ui):
         "rest", "missed", "rest", "missed", "done", "rest"]
 
 
+def chart_texts(ui, chart_id: str) -> list[str]:
+    """What a reader sees written in a chart: its axis, tick values, bar values and labels."""
+    return [label.text for label in ui.widget(chart_id).children if label.opacity and label.text]
+
+
 def test_a_new_patient_sees_a_kind_empty_progress(ui):
     ui.tap("progress_button")
     assert ui.text("current_streak_label").startswith("No streak yet")
     assert "No steps done yet" in " ".join(ui.visible_texts())
     assert ui.screen.cells[TODAY].status == "today"
+
+
+def test_with_nothing_practised_the_charts_say_so_instead_of_drawing_bars(ui):
+    ui.tap("progress_button")
+    assert chart_texts(ui, "minutes_chart") == [NO_MINUTES_TEXT]
+    assert chart_texts(ui, "steps_chart") == [NO_STEPS_TEXT]
+    assert ui.widget("minutes_chart").height < dp(120)  # one sentence, not an empty plot
 
 
 def test_swiping_the_calendar_sideways_turns_the_month(ui):
@@ -164,13 +178,44 @@ class TestTheSeededRecord:
         ui.tap("progress_button")
         assert ui.text("month_label") == "November 2026"
 
-    def test_minutes_each_week_and_step_rates_in_words(self, ui):
+    def test_the_minutes_chart_reads_its_scale_and_each_weeks_minutes(self, ui):
         open_progress(ui)
-        minutes = ui.widget("minutes_chart").values
-        assert len(minutes) == 12
+        texts = chart_texts(ui, "minutes_chart")
+        assert "Minutes (min)" in texts and "Week starting" in texts
+        # the best week, 10 to 14 Nov, is 5 days of 16 min: the axis runs to 80 in twenties
+        assert all(tick in texts for tick in ("0", "20", "40", "60", "80")) and texts.count("80") == 2
         # this week (from Monday 23 Nov): the 23rd, 24th and 25th, 16 minutes each;
         # the week before: the 16th partly done (10 min 14 s) and the 22nd done (16 min)
-        assert round(minutes[-1]) == 48 and round(minutes[-2]) == 26
+        assert texts.count("48") == 1 and texts.count("26") == 1
+        assert "23 Nov" in texts  # the newest week is always labelled
+        assert len(ui.widget("minutes_chart").model.bars) == 12
+
+    def test_the_steps_chart_reads_a_percent_axis_and_each_steps_share_done(self, ui):
+        open_progress(ui)
+        texts = chart_texts(ui, "steps_chart")
+        assert "Share of times done (%)" in texts
+        assert all(tick in texts for tick in ("0", "25", "50", "75", "100"))
+        assert {"Prepare", "Warm towel", "Facial massage"} <= set(texts)
+        # massage and preparation 9 of 10 times: 90; the towel every time: 100, beside the tick
+        assert texts.count("90") >= 2 and texts.count("100") == 2
+
+    def test_chart_text_follows_the_text_size_setting_and_the_chart_grows_with_it(self, ui):
+        open_progress(ui)
+        chart = ui.widget("minutes_chart")
+        tick, height = chart.ticks[0], chart.height
+        size = tick.font_size
+        core = ui.app.core
+        core.apply_preferences(replace(core.preferences, text_scale=2.0))
+        try:
+            ui.frames(3)
+            assert tick.font_size == pytest.approx(2 * size) and chart.height > height
+            assert "48" not in chart_texts(ui, "minutes_chart")  # large values no longer fit their bars
+        finally:
+            core.apply_preferences(replace(core.preferences, text_scale=1.0))
+            ui.frames(3)
+
+    def test_minutes_each_week_and_step_rates_in_words(self, ui):
+        open_progress(ui)
         assert "This week so far: 48 min" in ui.text("minutes_caption")
         texts = ui.visible_texts()
         assert "[b]Facial massage[/b]: done 9 of 10 times, skipped once." in texts

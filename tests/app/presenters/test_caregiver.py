@@ -1,7 +1,7 @@
 """The caregiver's screens: PIN entry, the dashboard and its export, the plan editor."""
 from datetime import timedelta
 
-from app.presenters.caregiver import CaregiverEntryPresenter, DashboardPresenter, PlanEditPresenter
+from app.presenters.caregiver import NO_RATINGS_TEXT, CaregiverEntryPresenter, DashboardPresenter, PlanEditPresenter
 from app.vocabulary import DashboardStatus
 from tests.fakes import FakeScreen
 
@@ -149,7 +149,7 @@ def test_a_pin_reset_is_recorded_and_shown_on_the_dashboard(core, navigator, scr
 def test_the_dashboard_speaks_the_same_words_as_the_report(core, navigator, screen):
     DashboardPresenter(core, navigator, screen).enter()
     assert screen.model.status_text in {s.words for s in DashboardStatus}
-    assert screen.model.ratings == () and screen.model.ratings_caption == "No ratings yet."
+    assert screen.model.ratings_chart.is_empty and screen.model.ratings_chart.empty_text == NO_RATINGS_TEXT
 
 
 def test_a_new_record_reads_not_started_and_shows_no_percentages(core, navigator, screen):

@@ -2,7 +2,7 @@
 from datetime import date
 
 from app.presenters.history import HistoryPresenter, SessionDetailPresenter
-from app.presenters.progress import ProgressPresenter, rate_words
+from app.presenters.progress import NO_MINUTES_TEXT, NO_STEPS_TEXT, ProgressPresenter, rate_words
 
 
 def a_partial_session(core, clock):
@@ -26,6 +26,23 @@ def test_the_month_never_goes_past_this_one(core, navigator, screen):
     assert progress.month == date(2026, 11, 1)
     progress.change_month(-1)
     assert screen.model.month_text == "October 2026" and screen.model.can_go_later
+
+
+def test_a_new_record_gets_the_empty_charts_and_no_caption(core, navigator, screen):
+    ProgressPresenter(core, navigator, screen).enter()
+    model = screen.model
+    assert model.minutes_chart.is_empty and model.minutes_chart.empty_text == NO_MINUTES_TEXT
+    assert model.steps_chart.empty_text == NO_STEPS_TEXT and model.steps == ()
+    assert model.minutes_caption == ""  # the empty chart says it once
+
+
+def test_a_partial_session_charts_its_minutes_and_each_steps_share(core, navigator, screen, clock):
+    a_partial_session(core, clock)
+    ProgressPresenter(core, navigator, screen).enter()
+    model = screen.model
+    assert model.minutes_chart.bars[-1].value_text == "4" and model.minutes_chart.scale.ticks[-1] >= 4
+    assert [(b.label, b.value_text) for b in model.steps_chart.bars] == [
+        ("Prepare", "100"), ("Warm towel", "0"), ("Facial massage", "100"), ("Eyelid and eye-socket circles", "0")]
 
 
 def test_rate_words():
