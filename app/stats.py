@@ -215,6 +215,11 @@ def best_streak(statuses: Mapping[date, str]) -> int:
     return best
 
 
+def routine_days(statuses: Mapping[date, str], first: date, last: date) -> int:
+    """The days from first to last that adherence judges: over and not rest days, plus any done day."""
+    return sum(1 for d, s in statuses.items() if first <= d <= last and s in PLANNED)
+
+
 def adherence(statuses: Mapping[date, str], first: date, last: date) -> float:
     """Done days as a percentage of planned days from first to last inclusive.
 

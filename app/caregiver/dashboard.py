@@ -70,7 +70,7 @@ def dashboard(store: Store, routine: Routine, today: date, window_days: int = WI
     return Dashboard(
         today=today,
         adherence={n: stats.adherence(days, today - timedelta(days=n - 1), today) for n in ADHERENCE_WINDOWS},
-        routine_days={n: routine_days(days, today - timedelta(days=n - 1), today) for n in ADHERENCE_WINDOWS},
+        routine_days={n: stats.routine_days(days, today - timedelta(days=n - 1), today) for n in ADHERENCE_WINDOWS},
         status=status,
         status_reason=reason,
         last_session=last_session,
@@ -90,11 +90,6 @@ def quiet_days(days: dict[date, str], last_session: date | None, today: date) ->
     return sum(1 for d, s in days.items() if d > since and s in (stats.MISSED, stats.TODAY))
 
 
-def routine_days(days: dict[date, str], first: date, last: date) -> int:
-    """The days from first to last that adherence judges: over and not rest days, plus any done day."""
-    return sum(1 for d, s in days.items() if first <= d <= last and s in stats.PLANNED)
-
-
 def plain_status(days: dict[date, str], quiet: int, today: date,
                  ever_started: bool = True) -> tuple[DashboardStatus, str]:
     """The status and one sentence saying why. `days` covers the window; `ever_started`: the
@@ -105,7 +100,7 @@ def plain_status(days: dict[date, str], quiet: int, today: date,
             return NOT_STARTED, (f"No session has been recorded yet; {_days(over, 'routine')} "
                                  f"{'is' if over == 1 else 'are'} over without one.")
         return NOT_STARTED, "No session has been recorded yet."
-    if not routine_days(days, min(days, default=today), today):
+    if not stats.routine_days(days, min(days, default=today), today):
         return NOT_STARTED, "The first routine day is not over yet."
     if quiet >= QUIET_DAYS_FOR_ATTENTION:
         return NEEDS_ATTENTION, f"No session for {quiet} routine days."

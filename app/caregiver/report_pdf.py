@@ -19,7 +19,7 @@ from ..charts import (BarChartModel, day_label, label_stride, labelled, minutes_
 from ..routine import Routine
 from ..storage import Store, queries
 from ..vocabulary import DashboardStatus
-from .dashboard import (ADHERENCE_WINDOWS, StepSummary, notes, plain_status, quiet_days, ratings, routine_days,
+from .dashboard import (ADHERENCE_WINDOWS, StepSummary, notes, plain_status, quiet_days, ratings,
                         step_summaries)
 from .plan_edit import WEEKDAY_NAMES
 
@@ -86,7 +86,7 @@ def report_data(store: Store, routine: Routine, today: date, period_days: int) -
         adherence=stats.adherence(days, first, today),
         done_days=planned.count(stats.DONE), planned_days=len(planned),
         recent_adherence={n: stats.adherence(all_days, today - timedelta(days=n - 1), today) for n in ADHERENCE_WINDOWS},
-        recent_routine_days={n: routine_days(all_days, today - timedelta(days=n - 1), today)
+        recent_routine_days={n: stats.routine_days(all_days, today - timedelta(days=n - 1), today)
                              for n in ADHERENCE_WINDOWS},
         status=plain_status(all_days, quiet_days(all_days, last_session, today), today,
                             ever_started=store.session_count() > 0)[0],

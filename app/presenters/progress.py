@@ -90,10 +90,18 @@ class ProgressPresenter:
             current_streak_text=streak_words(data.current_streak),
             best_streak_text=(f"Your best: {plural(data.best_streak, 'day')} in a row" if data.best_streak
                               else "Your best streak will show here."),
-            adherence_text="\n".join(f"Last {n} days:  [b]{data.adherence[n]:.0f} %[/b]" for n in sorted(data.adherence)),
+            adherence_text=adherence_text(data),
             calendar=tuple(data.calendar), today=today,
             minutes_chart=weekly_minutes_chart(weekly), minutes_caption=minutes_caption(weekly),
             steps_chart=rates_chart([(routine.step_title(r.step_key), r.done, r.skipped) for r in data.step_rates],
                                     NO_STEPS_TEXT),
             steps=tuple(f"[b]{routine.step_title(r.step_key)}[/b]: {rate_words(r.done, r.skipped)}"
                         for r in data.step_rates)))
+
+
+def adherence_text(data: queries.ProgressData) -> str:
+    """Each window's figure; before any routine day is over there is no figure to give."""
+    if not any(data.routine_days.values()):
+        return "No routine day is over yet, so there is nothing to count yet."
+    return "\n".join(f"Last {n} days:  [b]{data.adherence[n]:.0f} %[/b]" if data.routine_days[n]
+                     else f"Last {n} days:  none yet" for n in sorted(data.adherence))

@@ -58,6 +58,7 @@ class ProgressData:
     best_streak: int
     calendar: list[tuple[date, str]]  # every day of the month asked for
     adherence: dict[int, float]  # {7: %, 30: %, 90: %}, windows ending today
+    routine_days: dict[int, int]  # the days each window judged: with none, its 100 % measures nothing
     weekly_minutes: list[tuple[date, float]]  # (Monday, minutes), 12 weeks, oldest first
     step_rates: list[StepRate]  # last STEP_RATE_DAYS days, routine order
 
@@ -111,6 +112,7 @@ def progress_data(store: Store, routine: Routine, today: date, month: date) -> P
         best_streak=stats.best_streak(history),
         calendar=[(day, book.status(day, today)) for day in stats.month_of(month)],
         adherence={n: stats.adherence(history, today - timedelta(days=n - 1), today) for n in ADHERENCE_WINDOWS},
+        routine_days={n: stats.routine_days(history, today - timedelta(days=n - 1), today) for n in ADHERENCE_WINDOWS},
         weekly_minutes=minutes,
         step_rates=rates,
     )

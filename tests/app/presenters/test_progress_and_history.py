@@ -36,6 +36,18 @@ def test_a_new_record_gets_the_empty_charts_and_no_caption(core, navigator, scre
     assert model.minutes_caption == ""  # the empty chart says it once
 
 
+def test_a_new_record_shows_no_adherence_figure_rather_than_100(core, navigator, screen):
+    ProgressPresenter(core, navigator, screen).enter()
+    assert "%" not in screen.model.adherence_text and "nothing to count" in screen.model.adherence_text
+
+
+def test_once_a_routine_day_is_over_it_is_counted(core, navigator, screen, clock):
+    a_partial_session(core, clock)
+    clock.advance(86400)  # the partial day is over: judged in every window
+    ProgressPresenter(core, navigator, screen).enter()
+    assert screen.model.adherence_text.startswith("Last 7 days:  [b]0 %[/b]")
+
+
 def test_a_partial_session_charts_its_minutes_and_each_steps_share(core, navigator, screen, clock):
     a_partial_session(core, clock)
     ProgressPresenter(core, navigator, screen).enter()
