@@ -49,7 +49,7 @@ def region_for(picture: str, focus: str) -> Region:
 
 def side_words(side: str) -> str:
     return {"left": "Affected side:\nyour left", "right": "Affected side:\nyour right",
-            "both": "Affected:\nboth sides"}.get(side, "")
+            "both": "Affected\nside"}.get(side, "")
 
 
 def face_marks(picture: str, focus: str, side: str, direction: str = "") -> FaceMarks:

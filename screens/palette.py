@@ -4,6 +4,7 @@ app/theme.py is the single source of colours and is what the WCAG contrast tests
 """
 from __future__ import annotations
 
+from app.theme import face_colours
 from app.theme import palette as theme_palette
 
 # kv role -> Palette field
@@ -18,4 +19,13 @@ ROLES = {
 
 def palette(high_contrast: bool) -> dict:
     colours = theme_palette(high_contrast)
-    return {role: getattr(colours, field) for role, field in ROLES.items()}
+    roles = {role: getattr(colours, field) for role, field in ROLES.items()}
+    roles["face"] = face_palette(high_contrast)  # the face diagram's own colours, drawn on its skin
+    return roles
+
+
+def face_palette(high_contrast: bool) -> dict:
+    """The face diagram's colours: the face's own, and the page's text colour for its labels."""
+    colours = face_colours(high_contrast)
+    return {"skin": colours.skin, "affected": colours.affected, "line": colours.line,
+            "mark": colours.mark, "label": theme_palette(high_contrast).text}
