@@ -26,7 +26,7 @@ LANDMARKS = {
     "socket_radius": 0.14,           # the bone around the eye, where the four fingers circle
     "nostril_point": (0.13, -0.19),    # just beside the wing of the nostril
     "mouth_point": (0.185, -0.318),  # just outside the corner of the mouth
-    "label_direction_top": 0.2,      # the labels beside the face: which way round, at eye height,
+    "label_direction_top": 0.42,     # the labels beside the face: which way round, level with the eye,
     "label_side_top": -0.1,          # and the affected side, at cheek height
 }
 # The upward strokes, jaw to temple: (start, bend, end) of each.
@@ -62,6 +62,7 @@ LOWER_LIP = ((0.0, -0.358), (0.05, -0.358), (0.09, -0.35), (0.11, -0.332))
 
 TOP, BOTTOM = 0.53, -0.72  # the drawing's extent, with a margin above the crown
 LABEL_GAP = 0.49           # labels start this far out from the middle, clear of the ears
+ICON_RADIUS = 0.12         # the way-round sign beside the face
 
 
 def cubic(segment, steps: int = 16) -> list[tuple[float, float]]:
@@ -192,7 +193,7 @@ class FaceDiagram(Widget):
             x, y = LANDMARKS["nostril_point" if marks.region is Region.NOSTRIL_POINT else "mouth_point"]
             self._draw_target(sign * x, y, s)
         elif marks.region is Region.EYE_CIRCLE:
-            self._draw_eye_circle(sign, marks.clockwise, s, bold)
+            self._draw_eye_circle(sign, marks.clockwise, bold)
         elif marks.region is Region.UPWARD_STROKES:
             for start, bend, end in STROKES:
                 self._draw_stroke_arrow(sign, start, bend, end, bold)
@@ -237,30 +238,32 @@ class FaceDiagram(Widget):
         corners = [tip, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)]
         self._fill(corners[1:] + corners[:1], base)
 
-    def _draw_eye_circle(self, sign: int, clockwise: bool | None, s: float, bold: float) -> None:
-        """The circle round the eye socket, in two arcs; with a direction, each ends in a big
-        arrowhead, at the top and the bottom, pointing the way the fingers go round."""
+    def _draw_eye_circle(self, sign: int, clockwise: bool | None, bold: float) -> None:
+        """The circle round the eye socket; with a direction, one big arrowhead at the top."""
         ex, ey = LANDMARKS["eye"]
-        cx, radius = sign * ex, LANDMARKS["socket_radius"]
+        self._draw_turn((sign * ex, ey), LANDMARKS["socket_radius"], clockwise, bold * 0.6, head=0.11)
+
+    def _draw_turn(self, centre, radius: float, clockwise: bool | None, width: float, head: float) -> None:
+        """A thick circle; with a direction, open at the top where one big arrowhead points the way
+        round: to the right for clockwise, to the left for counter-clockwise."""
+        cx, cy = centre
 
         def on_circle(degrees: float):  # clock angles: 0 at the top, growing clockwise
             angle = math.radians(degrees)
-            return cx + radius * math.sin(angle), ey + radius * math.cos(angle)
+            return cx + radius * math.sin(angle), cy + radius * math.cos(angle)
 
         if clockwise is None:
-            Line(points=self._flat([on_circle(a) for a in range(0, 361, 6)]), width=bold * 0.6)
+            Line(points=self._flat([on_circle(a) for a in range(0, 361, 6)]), width=width)
             return
         turn = 1 if clockwise else -1
-        head = 0.11
-        head_degrees = math.degrees(2 * math.asin(head / (2 * radius)))  # the head spans this much arc
-        for tip_at in (0, 180):
-            tip = tip_at if clockwise else 360 - tip_at
-            start, end = tip - turn * 160, tip - turn * head_degrees * 0.8  # a clear gap ahead of each tip
-            steps = 30
-            Line(points=self._flat([on_circle(start + (end - start) * i / steps) for i in range(steps + 1)]),
-                 width=bold * 0.6)
-            base, point = on_circle(tip - turn * head_degrees), on_circle(tip)
-            self._arrowhead(point, (point[0] - base[0], point[1] - base[1]), head, spread=0.7)
+        # The head straddles the top, level, from its base behind the top to its tip ahead of it.
+        half_head = math.degrees(math.asin(min(1.0, head / (2 * radius))))
+        start, end = turn * (half_head + 35), turn * (360 - half_head * 0.6)  # a clear gap ahead of the tip
+        steps = 48
+        Line(points=self._flat([on_circle(start + (end - start) * i / steps) for i in range(steps + 1)]),
+             width=width)
+        base, tip = on_circle(-turn * half_head), on_circle(turn * half_head)
+        self._arrowhead(tip, (tip[0] - base[0], tip[1] - base[1]), head, spread=0.7)
 
     # --- labels beside the face -------------------------------------------------------------
     def _draw_labels(self, marks: FaceMarks, s: float) -> None:
@@ -270,10 +273,20 @@ class FaceDiagram(Widget):
         for sign in (-1, 1):
             side_top = LANDMARKS["label_side_top"]
             if marks.direction_words and sign in marks.halves:
-                below = self._label(marks.direction_words, sign, LANDMARKS["label_direction_top"], room)
+                below = self._direction_sign(marks.clockwise, sign, room / s)
+                below = self._label(marks.direction_words, sign, below - 0.03, room)
                 side_top = min(side_top, below - 0.05)
             if marks.side_words and sign in marks.affected:
                 self._label(marks.side_words, sign, side_top, room)
+
+    def _direction_sign(self, clockwise: bool, sign: int, room: float) -> float:
+        """Beside the face, the way round again as a big sign of its own; returns where it ends."""
+        radius = min(ICON_RADIUS, room / 2 * 0.8)
+        top = LANDMARKS["label_direction_top"]
+        centre = (sign * (LABEL_GAP + radius * 1.3), top - radius * 1.3)
+        Color(*self.colors["label"])
+        self._draw_turn(centre, radius, clockwise, self._stroke(self._unit(), 1.6), head=radius * 0.9)
+        return top - radius * 2.6
 
     def _label(self, words: str, sign: int, top: float, room: float) -> float:
         """Words beside one half, shrunk only as far as needed to fit beside the face; returns
