@@ -24,11 +24,11 @@ from screens.palette import face_palette
 LANDMARKS = {
     "eye": (0.16, 0.0),              # centre of the eye
     "socket_radius": 0.14,           # the bone around the eye, where the four fingers circle
-    "nostril_point": (0.13, -0.19),    # just beside the wing of the nostril
+    "nostril_point": (0.13, -0.19),  # just beside the wing of the nostril
     "mouth_point": (0.185, -0.318),  # just outside the corner of the mouth
-    "label_direction_top": 0.42,     # the labels beside the face: which way round, level with the eye,
-    "label_side_top": -0.1,          # and the affected side, at cheek height
 }
+# Where the words beside the face begin: the way round above eye level, the affected side at the cheek.
+DIRECTION_TOP, SIDE_TOP = 0.42, -0.1
 # The upward strokes, jaw to temple: (start, bend, end) of each.
 STROKES = (((0.09, -0.36), (0.11, -0.24), (0.13, -0.09)),
            ((0.17, -0.37), (0.19, -0.23), (0.215, -0.07)),
@@ -271,7 +271,7 @@ class FaceDiagram(Widget):
         if room < dp(40):
             return  # no room beside the face: the words on the screen say it
         for sign in (-1, 1):
-            side_top = LANDMARKS["label_side_top"]
+            side_top = SIDE_TOP
             if marks.direction_words and sign in marks.halves:
                 below = self._direction_sign(marks.clockwise, sign, room / s)
                 below = self._label(marks.direction_words, sign, below - 0.03, room)
@@ -282,7 +282,7 @@ class FaceDiagram(Widget):
     def _direction_sign(self, clockwise: bool, sign: int, room: float) -> float:
         """Beside the face, the way round again as a big sign of its own; returns where it ends."""
         radius = min(ICON_RADIUS, room / 2 * 0.8)
-        top = LANDMARKS["label_direction_top"]
+        top = DIRECTION_TOP
         centre = (sign * (LABEL_GAP + radius * 1.3), top - radius * 1.3)
         Color(*self.colors["label"])
         self._draw_turn(centre, radius, clockwise, self._stroke(self._unit(), 1.6), head=radius * 0.9)

@@ -10,10 +10,10 @@ from screens.palette import face_palette
 WIDTH, HEIGHT = 360, 210  # as laid out on a phone: it draws itself once it has a size
 
 
-def mark_pixels(png: bytes, mark) -> set[tuple[int, int]]:
-    """(x, y) of every pixel drawn in the diagram's mark colour."""
+def pixels_in(png: bytes, colour) -> set[tuple[int, int]]:
+    """(x, y) of every pixel drawn in `colour`."""
     image = Image.open(BytesIO(png)).convert("RGB")
-    target = tuple(round(c * 255) for c in mark[:3])
+    target = tuple(round(c * 255) for c in colour[:3])
     width, height = image.size
     pixels = image.load()
     return {(x, y) for x in range(width) for y in range(height)
@@ -31,7 +31,7 @@ def draw_diagram(path, side: str, picture: str = "massage", focus: str = "cheek"
     diagram.colors = colours
     diagram.size = (WIDTH, HEIGHT)
     diagram.export_to_png(str(path))
-    return diagram, mark_pixels(path.read_bytes(), colours["mark"])
+    return diagram, pixels_in(path.read_bytes(), colours["mark"])
 
 
 @pytest.mark.parametrize("high_contrast", (False, True), ids=("normal", "high-contrast"))
@@ -93,3 +93,16 @@ def test_counter_clockwise_is_the_mirror_image_of_clockwise(tmp_path):
     near = {(x + dx, y + dy) for x, y in counter for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
     mirrored = {(2 * eye[0] - x, y) for x, y in clockwise}
     assert len(mirrored & near) / len(mirrored) > 0.9
+
+
+@pytest.mark.parametrize("high_contrast", (False, True), ids=("normal", "high-contrast"))
+def test_only_the_affected_half_is_tinted(tmp_path, high_contrast):
+    affected = face_palette(high_contrast)["affected"]
+    diagram, _marked = draw_diagram(tmp_path / "right.png", "right", high_contrast=high_contrast)
+    tinted = pixels_in((tmp_path / "right.png").read_bytes(), affected)
+    assert tinted and all(x >= diagram.width / 2 - 1 for x, _y in tinted)
+
+
+def test_an_unknown_side_tints_nothing(tmp_path):
+    draw_diagram(tmp_path / "unknown.png", "unknown")
+    assert pixels_in((tmp_path / "unknown.png").read_bytes(), face_palette(False)["affected"]) == set()
