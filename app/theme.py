@@ -192,3 +192,34 @@ def chart_ratios(theme: Palette, chart_fields: tuple[str, ...]) -> list[tuple[st
     colours = CHART_COLOURS[theme.name]
     return [(f"chart {name} on a card", contrast_ratio(getattr(colours, name), theme.surface))
             for name in chart_fields]
+
+# --- The face diagram (screens/face_diagram.py) -----------------------------------------------
+# The face is drawn on its own skin colour, so its lines and marks are held to 3:1 against the
+# skin and against the tint that marks the affected half, not against the page.
+
+@dataclass(frozen=True)
+class FaceColours:
+    skin: RGBA
+    affected: RGBA   # the tint over the affected half of the face
+    line: RGBA       # the drawing itself
+    mark: RGBA       # where to work: towel, strokes, points, circles
+
+
+FACE_COLOURS = {
+    "normal": FaceColours(skin=rgba("#F4DFCC"), affected=rgba("#CFE6E2"), line=rgba("#1E2A36"),
+                          mark=rgba("#B4400A")),
+    "high_contrast": FaceColours(skin=rgba("#1C1C1C"), affected=rgba("#0A2F4F"), line=rgba("#FFFFFF"),
+                                 mark=rgba("#FFE94D")),
+}
+
+# (what it is, colour field, field it is drawn on), each held to WCAG_AA_NON_TEXT.
+FACE_PAIRS = (
+    ("face line on skin", "line", "skin"),
+    ("face line on the affected half", "line", "affected"),
+    ("mark on skin", "mark", "skin"),
+    ("mark on the affected half", "mark", "affected"),
+)
+
+
+def face_colours(high_contrast: bool) -> FaceColours:
+    return FACE_COLOURS[palette(high_contrast).name]

@@ -4,7 +4,7 @@ app/theme.py is the single source of colours and is what the WCAG contrast tests
 """
 from __future__ import annotations
 
-from app.theme import chart_colours, palette as theme_palette
+from app.theme import chart_colours, face_colours, palette as theme_palette
 
 # kv role -> Palette field
 ROLES = {
@@ -19,4 +19,12 @@ ROLES = {
 def palette(high_contrast: bool) -> dict:
     colours = theme_palette(high_contrast)
     roles = {role: getattr(colours, field) for role, field in ROLES.items()}
+    roles["face"] = face_palette(high_contrast)  # the face diagram's own colours, drawn on its skin
     return roles | {f"chart_{name}": value for name, value in vars(chart_colours(high_contrast)).items()}
+
+
+def face_palette(high_contrast: bool) -> dict:
+    """The face diagram's colours: the face's own, and the page's text colour for its labels."""
+    colours = face_colours(high_contrast)
+    return {"skin": colours.skin, "affected": colours.affected, "line": colours.line,
+            "mark": colours.mark, "label": theme_palette(high_contrast).text}

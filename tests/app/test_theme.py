@@ -1,7 +1,8 @@
 import pytest
 
-from app.theme import (HIGH_CONTRAST, NON_TEXT_PAIRS, NORMAL, PALETTES, TEXT_PAIRS, WCAG_AA_NON_TEXT, WCAG_AA_TEXT,
-                       colour_fields, contrast_ratio, pair_ratios, palette, relative_luminance, rgba)
+from app.theme import (FACE_COLOURS, FACE_PAIRS, HIGH_CONTRAST, NON_TEXT_PAIRS, NORMAL, PALETTES, TEXT_PAIRS,
+                       WCAG_AA_NON_TEXT, WCAG_AA_TEXT, colour_fields, contrast_ratio, face_colours, pair_ratios,
+                       palette, relative_luminance, rgba)
 from app.theme import CHART_COLOURS, CHART_NON_TEXT_FIELDS, CHART_TEXT_FIELDS, chart_colours, chart_ratios
 
 BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0, 1.0)
@@ -85,3 +86,15 @@ def test_chart_bars_and_axis_stand_out_from_the_card(theme):
 def test_every_palette_has_chart_colours():
     assert set(CHART_COLOURS) == set(PALETTES)
     assert chart_colours(True) is CHART_COLOURS["high_contrast"]
+
+@pytest.mark.parametrize("high_contrast", (False, True), ids=("normal", "high-contrast"))
+def test_the_face_diagrams_lines_and_marks_stand_out_from_the_skin(high_contrast):
+    colours = face_colours(high_contrast)
+    failing = [(label, round(contrast_ratio(getattr(colours, fg), getattr(colours, bg)), 2))
+               for label, fg, bg in FACE_PAIRS
+               if contrast_ratio(getattr(colours, fg), getattr(colours, bg)) < WCAG_AA_NON_TEXT]
+    assert failing == []
+
+
+def test_the_face_diagram_has_colours_for_every_palette():
+    assert set(FACE_COLOURS) == set(PALETTES)

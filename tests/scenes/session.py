@@ -1,6 +1,8 @@
-"""Home, the guided session mid-step, and the summary with its finish moment."""
+"""Home, the guided session mid-step, the summary with its finish moment; the face diagram at every step and part."""
+from dataclasses import replace
 from datetime import timedelta
 
+from app.profile import load_profile, save_profile
 from tests.harness import DESKTOP, PHONE
 from tests.seed import seed_two_months
 
@@ -52,3 +54,38 @@ def finish_partly(driver, out, prefix):
 SCENES = [("guided session", PHONE, guided_session), ("guided session, desktop", DESKTOP, guided_session),
           ("finish after weeks", PHONE, finish_after_weeks), ("finish after weeks, desktop", DESKTOP, finish_after_weeks),
           ("finish partly", PHONE, finish_partly)]
+
+
+def face_diagram_steps(high_contrast: bool):
+    """The session's face diagram at every step and part, for a patient whose left side is affected.
+    Files: session-face-heat.png ... session-face-counter.png, and -contrast for high contrast."""
+    def scene(driver, out, prefix):
+        core = driver.app.core
+        save_profile(core.store, replace(load_profile(core.store), affected_side="left"))
+        core.apply_preferences(replace(core.preferences, high_contrast=high_contrast))
+        suffix = "-contrast" if high_contrast else ""
+
+        def shot(name: str) -> None:
+            driver.screenshot(out / f"{prefix}session-face-{name}{suffix}.png")
+
+        driver.app.go("home")
+        driver.settle()
+        driver.tap("start_button")
+        driver.tap("main_button")  # nothing prescribed to prepare
+        driver.advance(5)
+        shot("heat")
+        driver.advance(600)
+        driver.tap("main_button")
+        for seconds, part in ((30, "upward"), (120, "nostril"), (60, "mouth")):  # 240 s: 2, 1 and 1 shares
+            driver.advance(seconds)
+            shot(part)
+        driver.advance(31)
+        driver.tap("main_button")
+        for seconds, part in ((20, "clockwise"), (60, "counter")):  # 120 s, half each way
+            driver.advance(seconds)
+            shot(part)
+    return scene
+
+
+SCENES += [(f"face diagram{', high contrast' if contrast else ''}{', desktop' if size == DESKTOP else ''}", size,
+            face_diagram_steps(contrast)) for size in (PHONE, DESKTOP) for contrast in (False, True)]

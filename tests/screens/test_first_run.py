@@ -1,10 +1,8 @@
 """The first run, on the real screens: shown once, the safety note cannot be skipped,
 and what the patient enters reaches the record, the instructions and the pictures."""
 from datetime import date
-from io import BytesIO
 
 import pytest
-from PIL import Image
 
 from app.profile import load_profile
 from app.runner import State
@@ -264,44 +262,5 @@ def test_the_chosen_side_reaches_the_instructions(fresh):
     open_massage_step(fresh)
     assert "your left cheek" in fresh.text("instruction_label")
     assert "your left cheek" in fresh.app.core.runner.text("{cheek}")
-    assert fresh.widget("diagram").side == "left"  # how that side is drawn: the diagram tests below
+    assert fresh.widget("diagram").side == "left"  # how that side is drawn: tests/screens/test_face_diagram.py
 
-
-def highlight_columns(png: bytes, highlight) -> list[int]:
-    """The x of every pixel drawn in the diagram's highlight colour."""
-    image = Image.open(BytesIO(png)).convert("RGB")
-    target = tuple(round(c * 255) for c in highlight[:3])
-    width, height = image.size
-    pixels = image.load()
-    return [x for x in range(width) for y in range(height)
-            if all(abs(a - b) <= 6 for a, b in zip(pixels[x, y], target))]
-
-
-def draw_diagram(path, side: str, picture: str = "massage", focus: str = "cheek"):
-    """The diagram widget alone, as the session screen sets it up, rendered off-screen."""
-    from screens.face_diagram import FaceDiagram
-    from screens.palette import palette
-
-    highlight = palette(False)["highlight"]
-    diagram = FaceDiagram(size_hint=(None, None))
-    diagram.picture, diagram.focus, diagram.side = picture, focus, side
-    diagram.colors = {"line": (0.12, 0.16, 0.2, 1), "highlight": highlight}
-    diagram.size = (360, 210)  # as laid out on a phone: it draws itself once it has a size
-    diagram.export_to_png(str(path))
-    return diagram, highlight
-
-
-@pytest.mark.parametrize(("picture", "focus"), [("massage", "cheek"), ("massage", "nostril"), ("massage", "mouth"),
-                                                ("heat", "face"), ("eyes", "eye")])
-def test_the_diagrams_differ_for_left_and_right(tmp_path, picture, focus):
-    halves = {}
-    for side in ("left", "right"):
-        path = tmp_path / f"diagram-{side}.png"
-        diagram, highlight = draw_diagram(path, side, picture, focus)
-        columns = highlight_columns(path.read_bytes(), highlight)
-        assert columns, "the highlight is drawn"
-        middle = diagram.width / 2
-        halves[side] = sum(1 for x in columns if x < middle) / len(columns)
-    assert (tmp_path / "diagram-left.png").read_bytes() != (tmp_path / "diagram-right.png").read_bytes()
-    # As in a mirror: the patient's left is on the left of the picture.
-    assert halves["left"] > 0.9 and halves["right"] < 0.1
