@@ -369,9 +369,28 @@ def a_valid_export() -> dict:
         core.annotate(runner.session_id, "fine", 4)
         store.set_rest_day(TODAY + timedelta(days=2), True, FakeClock().now())
         store.put_setting("profile.side", "left")
+        fill_a_journal(store, FakeClock().now())
         document = export_document(store)
         store.close()
     return document
+
+
+def fill_a_journal(store: Store, now: datetime) -> None:
+    """One of each treatment entry, an injection corrected and a check-in replaced: a history to mangle."""
+    from app.treatment.entries import AreaDose
+    from app.vocabulary import Cadence, CareKind, EffectMark, InjectionArea, InjectionSide, SideEffect
+
+    journal, today = store.treatment, now.date()
+    shot = journal.log_injection(today - timedelta(days=3), [AreaDose(InjectionArea.CHEEK, InjectionSide.LEFT, 2.0),
+                                                             AreaDose(InjectionArea.NECK, InjectionSide.BOTH)], now)
+    journal.log_injection(today - timedelta(days=2), [AreaDose(InjectionArea.CHEEK, InjectionSide.LEFT, 2.5)], now,
+                          replaces=shot.id, product="Botox")
+    journal.mark_effect(EffectMark.STARTED, today, now)
+    journal.check_in(today, [SideEffect.HEADACHE], now)
+    journal.check_in(today, [SideEffect.DOUBLE_VISION], now, note="since noon")
+    journal.save_care_item(CareKind.B_VITAMIN_COURSE, Cadence.WEEKLY, today, now, dose_dates=[today])
+    journal.tick_care(CareKind.AEROBIC, today, now, minutes=20)
+    journal.record_mood(today, 3, now)
 
 
 ROUTINE = load_routine()
