@@ -19,6 +19,7 @@ from ..storage import Store, queries
 from ..vocabulary import DashboardStatus
 from .dashboard import ADHERENCE_WINDOWS, StepSummary, notes, plain_status, quiet_days, routine_days, step_summaries
 from .plan_edit import WEEKDAY_NAMES
+from .treatment_report import clinician_weeks, period_lines, treatment_period
 
 DISCLAIMER = "SmileBack follows the clinician's plan and gives no medical advice."
 DAILY_BARS_UP_TO = 45  # longer periods are drawn one bar per week so bars stay readable
@@ -60,6 +61,7 @@ class ReportData:
     rated_sessions: int
     notes: list[tuple[date, str]]  # newest first
     plan_line: str
+    treatment: tuple[str, ...] = ()  # the treatment journal's lines, red flags first
 
 
 def report_pdf(store: Store, routine: Routine, today: date, period_days: int = 30) -> bytes:
@@ -92,6 +94,8 @@ def report_data(store: Store, routine: Routine, today: date, period_days: int) -
         rated_sessions=len(rated),
         notes=notes(sessions),
         plan_line=_plan_line(store, routine),
+        treatment=tuple(period_lines(treatment_period(store.treatment, first, today, store.rest_days(),
+                                                      clinician_weeks(store.settings())))),
     )
 
 
@@ -129,6 +133,7 @@ def render(data: ReportData) -> bytes:
     _figures(pdf, data)
     _chart(pdf, data)
     _step_table(pdf, data.steps)
+    _treatment(pdf, data.treatment)
     _notes(pdf, data.notes)
     _footer(pdf)
     return bytes(pdf.output())
@@ -249,6 +254,22 @@ def _row(pdf: FPDF, widths: tuple[int, ...], cells: tuple[str, ...], style: str 
     for width, cell in zip(widths, cells):
         pdf.cell(width, 5.5, latin1(cell), border="B", align="L")
     pdf.ln(5.5)
+
+
+def _treatment(pdf: FPDF, lines: tuple[str, ...]) -> None:
+    """Injections, side effects (red flags first), supportive care and mood; left out when none is kept."""
+    if not lines:
+        return
+    _text(pdf, "Treatment journal (the window is an estimate from the patient's own record)", 10, "B")
+    limit = FOOTER_Y - 30  # leaves room for the notes' heading and a few notes
+    for index, line in enumerate(lines):
+        text = latin1(_one_line(line))
+        rows = pdf.multi_cell(CONTENT_W, 4.5, text, dry_run=True, output="LINES")
+        if pdf.get_y() + 4.5 * len(rows) > limit:
+            _text(pdf, f"... and {len(lines) - index} more lines, all in the treatment CSV.", 9, "I", 4.5)
+            break
+        _text(pdf, text, 9, height=4.5)
+    pdf.ln(3)
 
 
 def _notes(pdf: FPDF, items: list[tuple[date, str]]) -> None:
