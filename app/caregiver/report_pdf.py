@@ -260,7 +260,7 @@ def _treatment(pdf: FPDF, lines: tuple[str, ...]) -> None:
     """Injections, side effects (red flags first), supportive care and mood; left out when none is kept."""
     if not lines:
         return
-    _text(pdf, "Treatment journal (the window is an estimate from the patient's own record)", 10, "B")
+    _text(pdf, "Treatment journal", 10, "B")
     limit = FOOTER_Y - 30  # leaves room for the notes' heading and a few notes
     for index, line in enumerate(lines):
         text = latin1(_one_line(line))

@@ -87,7 +87,7 @@ def treatment_period(journal: TreatmentStore, first: date, last: date, rest_days
                  for t in tally(journal.care_items(), ticks, first, last, rest_days))
     return TreatmentPeriod(
         cycle=cycle_words(window.injection, last) if window else None,
-        forecast=forecast_words(window, last) if window else None,
+        forecast=forecast_words(window, last, whose="the patient's") if window else None,
         last_cycle_days=lengths[-1] if lengths else None,
         injections=tuple(i for i in injections if first <= i.given_on <= last),
         checkins=tuple(checkins_first_red(c for c in journal.checkins(first, last) if c.answers)),

@@ -110,14 +110,19 @@ def booking_prompt_due(window: Forecast, today: date, answered: bool = False) ->
     return not answered and today >= window.opens - timedelta(days=BOOKING_LEAD_DAYS)
 
 
-def forecast_words(window: Forecast, today: date) -> str:
-    """The window, labelled as the estimate it is and saying where it came from."""
+def forecast_words(window: Forecast, today: date, whose: str = "your") -> str:
+    """The window, labelled as the estimate it is and saying where it came from. `whose`
+    is "your" on the patient's screens, "the patient's" in the clinician's report."""
     span = f"between {day_words(window.opens, today)} and {day_words(window.closes, today)}"
     if window.source is ForecastSource.OWN_CYCLES:
-        return (f"Estimate from your own record ({window.cycles} cycles): the effect may wear off {span}. "
-                "It is not advice.")
+        return f"Estimate from {whose} own record ({window.cycles} cycles): the effect may wear off {span}."
     if window.source is ForecastSource.CLINICIAN:
-        return (f"Estimate from the cycle length your clinician set: the effect may wear off {span}. "
-                "Mark when it fades, and it will follow your own cycles.")
-    return (f"A usual estimate, not yet from your record: the effect may wear off {span}. "
-            "Mark when it fades, and it will follow your own cycles.")
+        return f"Estimate from the cycle length the clinician set: the effect may wear off {span}."
+    return f"A usual estimate, not yet from {whose} own record: the effect may wear off {span}."
+
+
+def forecast_hint(window: Forecast) -> str | None:
+    """What would make the estimate the patient's own, until it is."""
+    if window.source is ForecastSource.OWN_CYCLES:
+        return None
+    return "Mark when the effect fades, and after two cycles the estimate will follow your own."

@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 from app.treatment.checkins import (CHECKIN_DAYS, RED_FLAGS, checkin_due, checkins_first_red, help_needed,
                                     in_window, red_flags)
 from app.treatment.cycle import (BOOKING_LEAD_DAYS, DEFAULT_WEEKS, ForecastSource, booking_prompt_due,
-                                 current_forecast, cycle_lengths, cycle_words, forecast, forecast_words,
+                                 current_forecast, cycle_lengths, cycle_words, forecast, forecast_hint, forecast_words,
                                  week_of_cycle)
 from app.treatment.entries import AreaDose, CareItem, CareTick, CheckIn, Injection, Mark
 from app.treatment.supportive import asked_today, tally
@@ -85,6 +85,7 @@ def test_the_record_teaches_the_forecast_once_two_cycles_have_faded(first, cycle
     assert window.injection.id == 99
     assert window.source is (ForecastSource.OWN_CYCLES if len(cycles) >= 2 else ForecastSource.USUAL)
     assert "estimate" in forecast_words(window, day).lower()
+    assert (forecast_hint(window) is None) == (window.source is ForecastSource.OWN_CYCLES)
 
 
 def test_no_forecast_before_any_injection_and_the_clinicians_length_replaces_the_usual_one():
