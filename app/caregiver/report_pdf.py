@@ -19,7 +19,8 @@ from ..storage import Store, queries
 from ..vocabulary import DashboardStatus
 from .dashboard import ADHERENCE_WINDOWS, StepSummary, notes, plain_status, quiet_days, routine_days, step_summaries
 from .plan_edit import WEEKDAY_NAMES
-from .treatment_report import clinician_weeks, period_lines, treatment_period
+from ..treatment.cycle import clinician_weeks
+from .treatment_report import period_lines, treatment_period
 
 DISCLAIMER = "SmileBack follows the clinician's plan and gives no medical advice."
 DAILY_BARS_UP_TO = 45  # longer periods are drawn one bar per week so bars stay readable

@@ -12,7 +12,7 @@ from datetime import date
 
 from ..storage.treatment_store import TreatmentStore
 from ..treatment.checkins import checkins_first_red, help_needed, red_flags
-from ..treatment.cycle import current_forecast, cycle_lengths, cycle_words, forecast_words
+from ..treatment.cycle import clinician_weeks, current_forecast, cycle_lengths, cycle_words, forecast_words
 from ..treatment.entries import CareTick, CheckIn, Injection, MoodEntry
 from ..treatment.supportive import mood_ticks, tally
 from ..vocabulary import HelpNeeded, SideEffect
@@ -20,13 +20,6 @@ from ..vocabulary import HelpNeeded, SideEffect
 TREATMENT_COLUMNS = ("local_date", "entry", "item", "side", "units", "minutes", "red_flag", "help",
                      "given_by", "product", "note")
 TREATMENT_TEXT_COLUMNS = frozenset({"entry", "item", "side", "red_flag", "help", "given_by", "product", "note"})
-CYCLE_WEEKS_SETTING = "plan.cycle_weeks"  # the cycle length the clinician set, in weeks, if known
-
-
-def clinician_weeks(settings: dict[str, str]) -> int | None:
-    """The clinician's expected cycle length; a stored value that is not a sane week count is none."""
-    text = settings.get(CYCLE_WEEKS_SETTING, "")
-    return int(text) if text.isdigit() and 1 <= int(text) <= 104 else None
 
 
 # --- the CSV ---------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ MIN_OWN_CYCLES = 2
 MIN_HALF_WIDTH_DAYS = 7  # a window from the patient's cycles is at least two weeks wide
 MAX_HALF_WIDTH_DAYS = 28
 BOOKING_LEAD_DAYS = 14
+CYCLE_WEEKS_SETTING = "plan.cycle_weeks"  # the cycle length the clinician set, in weeks, if known
 
 
 class ForecastSource(StrEnum):
@@ -41,6 +42,12 @@ class Forecast:
     closes: date
     source: ForecastSource
     cycles: int = 0  # how many of the patient's cycles it was drawn from
+
+
+def clinician_weeks(settings: dict[str, str]) -> int | None:
+    """The clinician's expected cycle length; a stored value that is not a sane week count is none."""
+    text = settings.get(CYCLE_WEEKS_SETTING, "")
+    return int(text) if text.isascii() and text.isdigit() and 1 <= int(text) <= 104 else None
 
 
 def week_of_cycle(given_on: date, today: date) -> int:

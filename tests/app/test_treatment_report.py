@@ -5,8 +5,8 @@ from datetime import datetime, timedelta, timezone
 from pypdf import PdfReader
 
 from app.caregiver.export import export_all
-from app.caregiver.treatment_report import (CYCLE_WEEKS_SETTING, TREATMENT_COLUMNS, clinician_weeks, period_lines,
-                                            treatment_period)
+from app.caregiver.treatment_report import TREATMENT_COLUMNS, period_lines, treatment_period
+from app.treatment.cycle import CYCLE_WEEKS_SETTING, clinician_weeks
 from app.treatment.entries import AreaDose
 from app.vocabulary import Cadence, CareKind, EffectMark, InjectionArea, InjectionSide, SideEffect
 
@@ -77,5 +77,5 @@ def test_a_record_without_a_journal_says_nothing_of_it(store):
 
 def test_the_clinicians_cycle_length_is_read_only_when_sane():
     assert clinician_weeks({CYCLE_WEEKS_SETTING: "14"}) == 14
-    assert [clinician_weeks({CYCLE_WEEKS_SETTING: v}) for v in ("", "0", "-3", "x", "900")] == [None] * 5
+    assert [clinician_weeks({CYCLE_WEEKS_SETTING: v}) for v in ("", "0", "-3", "x", "900", "²")] == [None] * 6
     assert clinician_weeks({}) is None
