@@ -115,6 +115,20 @@ def step_words(stored: str) -> str:
 
 # --- the treatment journal --------------------------------------------------------------------
 
+class JournalEntry(StrEnum):
+    """A kind of entry in the treatment journal, as the CSV's "entry" column and the timeline name it."""
+
+    INJECTION = "injection"
+    EFFECT = "effect"
+    CHECK_IN = "check_in"
+    CARE = "care"
+    MOOD = "mood"
+
+    @property
+    def words(self) -> str:
+        return _ENTRY_WORDS[self]
+
+
 class InjectionArea(StrEnum):
     """Where on the face an injection was given, as on the drawn face."""
 
@@ -220,6 +234,8 @@ class Mood(IntEnum):
         return _MOOD_WORDS[self]
 
 
+_ENTRY_WORDS = {JournalEntry.INJECTION: "Injection", JournalEntry.EFFECT: "Effect", JournalEntry.CHECK_IN: "Check-in",
+                JournalEntry.CARE: "Supportive care", JournalEntry.MOOD: "Mood"}
 _AREA_WORDS = {
     InjectionArea.BROW: "Brow", InjectionArea.AROUND_EYE: "Around the eye", InjectionArea.CHEEK: "Cheek",
     InjectionArea.MOUTH_CORNER: "Corner of the mouth", InjectionArea.CHIN: "Chin",

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..storage.treatment_store import TreatmentStore
 from ..treatment.checkins import checkins_first_red, help_needed, red_flags
 from ..treatment.cycle import clinician_weeks, current_forecast, cycle_lengths, cycle_words, forecast_words
 from ..treatment.entries import CareTick, CheckIn, Injection, MoodEntry
 from ..treatment.supportive import mood_ticks, tally
-from ..vocabulary import HelpNeeded, SideEffect
+from ..vocabulary import HelpNeeded, JournalEntry, SideEffect
 
 TREATMENT_COLUMNS = ("local_date", "entry", "item", "side", "units", "minutes", "red_flag", "help",
                      "given_by", "product", "note")
@@ -28,22 +28,22 @@ def treatment_rows(journal: TreatmentStore) -> list[tuple]:
     rows = []
     for shot in journal.injections():
         for dose in shot.areas:
-            rows.append((shot.given_on, "Injection", dose.area.words, dose.side.words, _blank(dose.units), "", "", "",
+            rows.append((shot.given_on, JournalEntry.INJECTION.words, dose.area.words, dose.side.words, _blank(dose.units), "", "", "",
                          shot.given_by or "", shot.product or "", ""))
-    rows += [(m.local_date, "Effect", m.kind.words, "", "", "", "", "", "", "", "") for m in journal.marks()]
+    rows += [(m.local_date, JournalEntry.EFFECT.words, m.kind.words, "", "", "", "", "", "", "", "") for m in journal.marks()]
     for checkin in journal.checkins():
         rows += _checkin_rows(checkin)
-    rows += [(t.local_date, "Supportive care", t.kind.words, "", "", _blank(t.minutes), "", "", "", "", "")
+    rows += [(t.local_date, JournalEntry.CARE.words, t.kind.words, "", "", _blank(t.minutes), "", "", "", "", "")
              for t in journal.care_ticks()]
-    rows += [(m.local_date, "Mood", m.mood.words, "", "", "", "", "", "", "", m.note or "") for m in journal.moods()]
+    rows += [(m.local_date, JournalEntry.MOOD.words, m.mood.words, "", "", "", "", "", "", "", m.note or "") for m in journal.moods()]
     return [(day.isoformat(), *rest) for day, *rest in sorted(rows, key=lambda row: row[0])]
 
 
 def _checkin_rows(checkin: CheckIn) -> list[tuple]:
     if not checkin.answers:
-        return [(checkin.local_date, "Check-in", "Nothing new", "", "", "", "", "", "", "", checkin.note or "")]
+        return [(checkin.local_date, JournalEntry.CHECK_IN.words, "Nothing new", "", "", "", "", "", "", "", checkin.note or "")]
     flagged = set(red_flags(checkin.answers))
-    return [(checkin.local_date, "Check-in", answer.words, "", "", "", "yes" if answer in flagged else "",
+    return [(checkin.local_date, JournalEntry.CHECK_IN.words, answer.words, "", "", "", "yes" if answer in flagged else "",
              help_needed([answer]).words if answer in flagged else "", "", "", checkin.note or "")
             for answer in SideEffect if answer in checkin.answers]
 
@@ -120,3 +120,45 @@ def _answers(checkin: CheckIn) -> str:
 
 def _units(units: float | None) -> str:
     return "" if units is None else f", {units:g} units"
+
+
+# --- the caregiver dashboard ---------------------------------------------------------------------
+
+MOOD_DAYS = 30
+CARE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class SideEffectLine:
+    day: date
+    words: str  # the answers, red flags first
+    help: HelpNeeded
+    note: str
+
+
+@dataclass(frozen=True)
+class TreatmentDashboard:
+    last_injection: Injection | None
+    cycle_text: str  # "Week 6 since the injection on 21 October"; "" before any
+    forecast_text: str  # labelled an estimate from the patient's record
+    last_cycle_days: int | None
+    side_effects: tuple[SideEffectLine, ...]  # since the last injection, red flags first
+    care: tuple[tuple[str, int, int], ...]  # over the last 30 days: (words, done, asked)
+    moods: tuple[tuple[date, int], ...]  # over the last 30 days, oldest first, 1 (saddest) to 5
+
+    @property
+    def red_flag(self) -> bool:
+        return any(line.help is not HelpNeeded.NONE for line in self.side_effects)
+
+
+def treatment_dashboard(journal: TreatmentStore, today: date, rest_days: Collection[date] = (),
+                        weeks: int | None = None) -> TreatmentDashboard:
+    period = treatment_period(journal, today - timedelta(days=CARE_DAYS - 1), today, rest_days, weeks)
+    injections = journal.injections()
+    last = max(injections, key=lambda i: (i.given_on, i.id), default=None)
+    since = [c for c in journal.checkins(last.given_on, today) if c.answers] if last else []
+    lines = tuple(SideEffectLine(c.local_date, _answers(c), help_needed(c.answers), c.note or "")
+                  for c in checkins_first_red(since))
+    moods = tuple((m.local_date, int(m.mood)) for m in journal.moods(today - timedelta(days=MOOD_DAYS - 1), today))
+    return TreatmentDashboard(last, (period.cycle or "").replace("your injection", "the injection"),
+                              period.forecast or "", period.last_cycle_days, lines, period.care, moods)

@@ -79,3 +79,31 @@ def test_the_clinicians_cycle_length_is_read_only_when_sane():
     assert clinician_weeks({CYCLE_WEEKS_SETTING: "14"}) == 14
     assert [clinician_weeks({CYCLE_WEEKS_SETTING: v}) for v in ("", "0", "-3", "x", "900", "²")] == [None] * 6
     assert clinician_weeks({}) is None
+
+
+def test_the_dashboard_shows_the_cycle_side_effects_red_first_care_and_mood(store):
+    from app.caregiver.treatment_report import treatment_dashboard
+    from app.vocabulary import HelpNeeded
+
+    keep_a_journal(store)
+    board = treatment_dashboard(store.treatment, TODAY)
+    assert board.last_injection.given_on == ago(10) and board.cycle_text.startswith("Week 2 since the injection")
+    assert board.last_cycle_days == 110 and "estimate" in board.forecast_text.lower()
+    assert board.red_flag and [line.help for line in board.side_effects] == [HelpNeeded.EMERGENCY, HelpNeeded.NONE]
+    assert board.side_effects[0].words == "trouble swallowing, a headache"
+    assert board.care == (("Warm foot soak", 1, 7),) and board.moods == ((ago(1), 2),)
+
+
+def test_the_timeline_puts_every_kind_on_one_axis_and_marks_red_flags(store):
+    from app.treatment.timeline import timeline
+    from app.vocabulary import JournalEntry
+
+    keep_a_journal(store)
+    journal = store.treatment
+    events = timeline(ago(180), TODAY, journal.injections(), journal.marks(), journal.checkins(),
+                      journal.care_ticks(), journal.moods())
+    assert [e.day for e in events] == sorted(e.day for e in events)
+    assert [e.kind for e in events if e.day == ago(10)] == [JournalEntry.INJECTION]
+    assert [e.words for e in events if e.red_flag] == ["Trouble swallowing, a headache"]
+    assert {e.kind for e in events} == set(JournalEntry)
+    assert timeline(TODAY, TODAY, journal.injections()) == []

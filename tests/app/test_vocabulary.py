@@ -3,7 +3,8 @@ import pytest
 
 from app.storage.models import SESSION_STATUSES, STEP_STATUSES
 from app.vocabulary import (Cadence, CareKind, DashboardStatus, DayStatus, EffectMark, HelpNeeded, InjectionArea,
-                            InjectionSide, Mood, SessionStatus, SideEffect, StepStatus, TodayStatus, session_words)
+                            InjectionSide, JournalEntry, Mood, SessionStatus, SideEffect, StepStatus, TodayStatus,
+                            session_words)
 
 
 def test_stored_values_are_those_the_schema_allows():
@@ -11,7 +12,7 @@ def test_stored_values_are_those_the_schema_allows():
     assert [s.value for s in STEP_STATUSES] == ["running", "done", "skipped"]
 
 
-@pytest.mark.parametrize("kind", [TodayStatus, DayStatus, SessionStatus, StepStatus, DashboardStatus, InjectionArea,
+@pytest.mark.parametrize("kind", [TodayStatus, DayStatus, SessionStatus, StepStatus, DashboardStatus, InjectionArea, JournalEntry,
                                   InjectionSide, EffectMark, SideEffect, HelpNeeded, CareKind, Cadence, Mood])
 def test_each_status_has_its_own_words(kind):
     words = [status.words for status in kind]
