@@ -12,14 +12,13 @@ from datetime import date, timedelta
 from ..core import Core
 from ..storage.errors import StoreError
 from ..treatment.checkins import RED_FLAGS, checkin_due, help_needed, in_window, latest_before, red_flags
-from ..treatment.cycle import (booking_prompt_due, clinician_weeks, current_forecast, cycle_words, day_words,
-                               forecast_hint, forecast_words, marks_of)
+from ..treatment.cycle import (BOOKED_SETTING, booking_prompt_due, clinician_weeks, current_forecast, cycle_words,
+                               day_words, forecast_hint, forecast_words, marks_of)
 from ..treatment.supportive import asked_today
 from ..treatment.validation import TreatmentError
 from ..vocabulary import CareKind, EffectMark, HelpNeeded, Mood, SideEffect
 from .base import EscapeGoesBack, Navigator
 
-BOOKED_SETTING = "treatment.booking_answered"  # the injection date whose booking prompt was answered
 EMERGENCY_NUMBER_SETTING = "help.emergency_number"
 CLINICIAN_NUMBER_SETTING = "help.clinician_number"
 HELP_SCREEN = "get_help"
