@@ -156,8 +156,8 @@ class TreatmentStore:
     def save_care_item(self, kind: CareKind, cadence: Cadence, starts_on: date, now: datetime,
                        target_minutes: int | None = None, dose_dates: Sequence[date] = ()) -> CareItem:
         """Add an item to the plan's supportive care; an item of the same kind is replaced."""
-        kind, cadence, minutes, doses = check_care_item(kind, cadence, target_minutes, dose_dates)
-        refuse_implausible(starts_on, *doses)
+        kind, cadence, minutes, doses = check_care_item(kind, cadence, target_minutes, dose_dates, now.date())
+        refuse_implausible(starts_on)
         with self._writing() as s:
             earlier = s.scalars(current(CareItemRecord).where(CareItemRecord.kind == kind)).first()
             row = CareItemRecord(kind=kind, cadence=cadence, starts_on=starts_on, target_minutes=minutes,

@@ -526,7 +526,7 @@ def test_a_check_in_is_checked_or_refused_naming_the_field(day, injected_on, ans
 @PURE_SETTINGS
 @given(anything, anything, anything | st.integers(-5, 2000), st.lists(near_days | scalars, max_size=4))
 def test_care_items_moods_and_minutes_are_checked_or_refused_naming_the_field(kind, cadence, minutes, doses):
-    for check in (lambda: validation.check_care_item(kind, cadence, minutes, doses),
+    for check in (lambda: validation.check_care_item(kind, cadence, minutes, doses, TODAY),
                   lambda: validation.check_mood(minutes), lambda: validation.checked_minutes("minutes", minutes),
                   lambda: validation.checked_text("note", kind, 20)):
         try:

@@ -115,8 +115,8 @@ def test_supportive_care_items_ticks_and_mood(journal):
     again = journal.save_care_item(CareKind.AEROBIC, Cadence.DAILY, TODAY, NOW, target_minutes=20)
     assert journal.care_items() == [again] and again.id != item.id
     course = journal.save_care_item(CareKind.B_VITAMIN_COURSE, Cadence.WEEKLY, TODAY, NOW,
-                                    dose_dates=[date(2026, 12, 2), date(2026, 11, 25)])
-    assert course.dose_dates == (date(2026, 11, 25), date(2026, 12, 2))
+                                    dose_dates=[date(2027, 3, 2), date(2026, 11, 25)])  # planned ahead
+    assert course.dose_dates == (date(2026, 11, 25), date(2027, 3, 2))
     journal.remove_care_item(course.id, NOW)
     assert journal.care_items() == [again]
 
@@ -138,6 +138,8 @@ def test_supportive_care_items_ticks_and_mood(journal):
     (lambda j: j.tick_care(CareKind.AEROBIC, TODAY + timedelta(days=2), NOW), "date"),
     (lambda j: j.save_care_item(CareKind.FOOT_SOAK, Cadence.DAILY, TODAY, NOW, dose_dates=[TODAY]), "dose dates"),
     (lambda j: j.save_care_item("yoga", Cadence.DAILY, TODAY, NOW), "kind"),
+    (lambda j: j.save_care_item(CareKind.B_VITAMIN_COURSE, Cadence.WEEKLY, TODAY, NOW,
+                                dose_dates=[TODAY + timedelta(days=400)]), "dose dates"),
 ])
 def test_bad_supportive_care_is_refused_naming_the_field(journal, write, field):
     with pytest.raises(TreatmentError) as refused:
