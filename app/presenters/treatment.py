@@ -15,7 +15,7 @@ from ..treatment.checkins import RED_FLAGS, checkin_due, help_needed, in_window,
 from ..treatment.cycle import (BOOKED_SETTING, booking_prompt_due, clinician_weeks, current_forecast, cycle_words,
                                day_words, forecast_hint, forecast_words, marks_of)
 from ..treatment.supportive import asked_today
-from ..treatment.validation import TreatmentError
+from ..treatment.validation import TreatmentError, checked_phone
 from ..vocabulary import CareKind, EffectMark, HelpNeeded, Mood, SideEffect
 from .base import EscapeGoesBack, Navigator
 
@@ -206,6 +206,39 @@ class GetHelpPresenter(EscapeGoesBack):
 
     def back(self) -> None:
         self.navigator.go("home")
+
+
+@dataclass(frozen=True)
+class HelpNumbersModel:
+    emergency_number: str
+    clinician_number: str
+    message: str  # what could not be saved, or "Saved."
+
+
+class HelpNumbersPresenter:
+    """Where the patient or caregiver stores the numbers the help page and the safety page show."""
+
+    def __init__(self, core: Core, view):
+        self.core, self.view = core, view
+
+    def enter(self, message: str = "") -> None:
+        settings = self.core.store.settings()
+        self.view.show(HelpNumbersModel(settings.get(EMERGENCY_NUMBER_SETTING, ""),
+                                        settings.get(CLINICIAN_NUMBER_SETTING, ""), message))
+
+    def save(self, emergency_number: str, clinician_number: str) -> None:
+        try:
+            numbers = {EMERGENCY_NUMBER_SETTING: checked_phone("emergency number", emergency_number),
+                       CLINICIAN_NUMBER_SETTING: checked_phone("clinician's number", clinician_number)}
+            for key, number in numbers.items():
+                self.core.store.put_setting(key, number)
+        except TreatmentError as error:
+            self.enter(str(error)[0].upper() + str(error)[1:] + ".")
+            return
+        except StoreError as error:
+            self.enter(str(error))
+            return
+        self.enter("Saved.")
 
 
 # --- supportive care's quick ticks -----------------------------------------------------------------

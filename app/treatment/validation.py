@@ -160,3 +160,17 @@ def check_care_item(kind, cadence, target_minutes, dose_dates: Sequence[date], t
     if dose_dates and kind is not CareKind.B_VITAMIN_COURSE:
         raise TreatmentError("dose dates", f"are only for {CareKind.B_VITAMIN_COURSE.words}")
     return kind, cadence, minutes, tuple(sorted(set(dose_dates)))
+
+
+MAX_PHONE_CHARS = 30
+PHONE_CHARACTERS = frozenset("0123456789+ ()-./")
+
+
+def checked_phone(field: str, text: str) -> str:
+    """A telephone number as the patient would dial it ("+44 20 7946 0000", "112"), or "" for none."""
+    number = (text or "").strip()
+    if len(number) > MAX_PHONE_CHARS or not set(number) <= PHONE_CHARACTERS or \
+            (number and not any(ch.isdigit() for ch in number)):
+        raise TreatmentError(field, f"type the number with digits (and + ( ) - if you like), "
+                                    f"at most {MAX_PHONE_CHARS} characters")
+    return number

@@ -549,3 +549,14 @@ def test_the_store_takes_an_injection_or_refuses_it_and_keeps_nothing(store, giv
         assert store.treatment.injections() == before
     else:
         assert len(store.treatment.injections()) == len(before) + 1
+
+
+@PURE_SETTINGS
+@given(st.text(max_size=40))
+def test_a_help_number_is_kept_as_dialled_or_refused_naming_the_field(text):
+    try:
+        number = validation.checked_phone("emergency number", text)
+    except validation.TreatmentError as error:
+        refused_plainly(error)
+        return
+    assert len(number) <= validation.MAX_PHONE_CHARS and (not number or any(c.isdigit() for c in number))

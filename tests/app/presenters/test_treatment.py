@@ -208,3 +208,22 @@ def test_no_supportive_care_on_a_rest_day_and_none_unless_planned(core):
     core.store.set_rest_day(TODAY, True, core.clock.now())
     CarePresenter(core, view).enter()
     assert view.model.items == ()
+
+
+def test_the_help_numbers_are_stored_checked_and_shown_on_the_help_page(core, navigator):
+    from app.presenters.treatment import HelpNumbersPresenter
+
+    view = FakeScreen()
+    numbers = HelpNumbersPresenter(core, view)
+    numbers.enter()
+    assert (view.model.emergency_number, view.model.clinician_number) == ("", "")
+    numbers.save("112", "call me maybe")
+    assert view.model.message.startswith("Clinician's number: type the number with digits")
+    assert core.store.settings().get("help.emergency_number") is None  # nothing saved of a bad pair
+    numbers.save(" 112 ", "+44 (20) 7946-0000")
+    assert view.model.message == "Saved." and view.model.emergency_number == "112"
+    page = FakeScreen()
+    help_page = GetHelpPresenter(core, navigator, page)
+    help_page.prepare(help=HelpNeeded.EMERGENCY, answers=(SideEffect.SWALLOWING,))
+    help_page.enter()
+    assert (page.model.emergency_number, page.model.clinician_number) == ("112", "+44 (20) 7946-0000")
