@@ -11,7 +11,8 @@ from datetime import date, timedelta
 
 from ..core import Core
 from ..storage.errors import StoreError
-from ..treatment.checkins import RED_FLAGS, checkin_due, help_needed, in_window, latest_before, red_flags
+from ..treatment.checkins import (CLINICIAN_NUMBER_SETTING, EMERGENCY_NUMBER_SETTING, RED_FLAGS, checkin_due,
+                                  help_needed, in_window, latest_before, red_flags)
 from ..treatment.cycle import (BOOKED_SETTING, booking_prompt_due, clinician_weeks, current_forecast, cycle_words,
                                day_words, forecast_hint, forecast_words, marks_of)
 from ..treatment.supportive import asked_today
@@ -19,8 +20,6 @@ from ..treatment.validation import TreatmentError, checked_phone
 from ..vocabulary import CareKind, EffectMark, HelpNeeded, Mood, SideEffect
 from .base import EscapeGoesBack, Navigator
 
-EMERGENCY_NUMBER_SETTING = "help.emergency_number"
-CLINICIAN_NUMBER_SETTING = "help.clinician_number"
 HELP_SCREEN = "get_help"
 TICKS_LOOK_BACK = timedelta(days=6)  # a weekly item's tick may be from any day of its week
 

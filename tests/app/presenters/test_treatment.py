@@ -227,3 +227,15 @@ def test_the_help_numbers_are_stored_checked_and_shown_on_the_help_page(core, na
     help_page.prepare(help=HelpNeeded.EMERGENCY, answers=(SideEffect.SWALLOWING,))
     help_page.enter()
     assert (page.model.emergency_number, page.model.clinician_number) == ("112", "+44 (20) 7946-0000")
+
+
+def test_the_safety_note_shows_the_stored_help_numbers(core, navigator):
+    from app.presenters.first_run import SafetyPresenter
+    from app.presenters.treatment import HelpNumbersPresenter
+
+    HelpNumbersPresenter(core, FakeScreen()).save("999", "")
+    view = FakeScreen()
+    safety = SafetyPresenter(core, navigator, view)
+    safety.prepare(from_home=True)
+    safety.enter()
+    assert (view.model.emergency_number, view.model.clinician_number) == ("999", "")
