@@ -110,7 +110,8 @@ class SafetyPresenter(EscapeGoesBack):
     def _show(self) -> None:
         settings = self.core.store.settings()
         self.view.show(SafetyModel(self.from_home, self.skipping, self.confirmed,
-                                   settings.get(EMERGENCY_NUMBER_SETTING, ""), settings.get(CLINICIAN_NUMBER_SETTING, "")))
+                                   settings.get(EMERGENCY_NUMBER_SETTING, ""),
+                                   settings.get(CLINICIAN_NUMBER_SETTING, "")))
 
     def toggle(self) -> None:
         self.confirmed = not self.confirmed

@@ -39,7 +39,8 @@ def not_after_today(field: str, day: date, today: date, what: str) -> None:
     if not isinstance(day, date):
         raise TreatmentError(field, f"must be a date, got {day!r}")
     if day > today:
-        raise TreatmentError(field, f"{what} cannot be on a day still to come ({_words(day)}; today is {_words(today)})")
+        raise TreatmentError(field, f"{what} cannot be on a day still to come "
+                                    f"({_words(day)}; today is {_words(today)})")
 
 
 def checked_text(field: str, value, max_chars: int) -> str | None:
@@ -108,7 +109,8 @@ def check_checkin_date(day: date, injections: Iterable[Injection], today: date) 
     not_after_today("date", day, today, "a check-in")
     injection = latest_before(injections, day)
     if injection is None:
-        raise TreatmentError("date", f"a check-in follows an injection, and none is recorded on or before {_words(day)}")
+        raise TreatmentError("date", "a check-in follows an injection, and none is recorded "
+                                     f"on or before {_words(day)}")
     if day > window_of(injection)[1]:
         raise TreatmentError("date", f"a check-in is for the {CHECKIN_DAYS} days after an injection; "
                                      f"the last one before {_words(day)} was on {_words(injection.given_on)}")

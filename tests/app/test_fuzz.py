@@ -513,7 +513,8 @@ def test_an_injection_is_checked_or_refused_naming_the_field(given_on, areas, gi
 @PURE_SETTINGS
 @given(near_days, st.lists(near_days, max_size=4), st.lists(st.sampled_from(list(SideEffect)) | scalars, max_size=4))
 def test_a_check_in_is_checked_or_refused_naming_the_field(day, injected_on, answers):
-    injections = [Injection(i, d, (AreaDose(InjectionArea.CHIN, InjectionSide.BOTH),)) for i, d in enumerate(injected_on)]
+    chin = (AreaDose(InjectionArea.CHIN, InjectionSide.BOTH),)
+    injections = [Injection(i, d, chin) for i, d in enumerate(injected_on)]
     try:
         validation.check_checkin_date(day, injections, TODAY)
         validation.check_answers(answers)

@@ -96,7 +96,8 @@ def test_the_card_names_the_week_the_estimate_and_offers_the_marks_once(core):
     presenter.enter()
     model = card.model
     assert model.week_text == "Week 6 since your injection on 21 October"
-    assert model.forecast_text.startswith("A usual estimate") and "13 January 2027 and 10 February 2027" in model.forecast_text
+    assert model.forecast_text.startswith("A usual estimate")
+    assert "13 January 2027 and 10 February 2027" in model.forecast_text
     assert model.hint_text and model.booking_text == "" and model.checkin_text == ""
     presenter.mark(EffectMark.STARTED)
     assert not card.model.can_mark_started and card.model.can_mark_fading
