@@ -7,7 +7,7 @@ strings still match.
 """
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 # The patient's affected side, as stored; "left" is their own left, as they feel it.
 SIDES = ("unknown", "left", "right", "both")
@@ -111,3 +111,157 @@ def step_words(stored: str) -> str:
         return StepStatus(stored).words
     except ValueError:
         return stored
+
+
+# --- the treatment journal --------------------------------------------------------------------
+
+class JournalEntry(StrEnum):
+    """A kind of entry in the treatment journal, as the CSV's "entry" column and the timeline name it."""
+
+    INJECTION = "injection"
+    EFFECT = "effect"
+    CHECK_IN = "check_in"
+    CARE = "care"
+    MOOD = "mood"
+
+    @property
+    def words(self) -> str:
+        return _ENTRY_WORDS[self]
+
+
+class InjectionArea(StrEnum):
+    """Where on the face an injection was given, as on the drawn face."""
+
+    BROW = "brow"
+    AROUND_EYE = "around_eye"
+    CHEEK = "cheek"
+    MOUTH_CORNER = "mouth_corner"
+    CHIN = "chin"
+    NECK = "neck"  # the platysma, the broad muscle of the neck
+    OTHER = "other"
+
+    @property
+    def words(self) -> str:
+        return _AREA_WORDS[self]
+
+
+class InjectionSide(StrEnum):
+    """Which side of the face an area was injected on: the patient's own side, as they feel it."""
+
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+    @property
+    def words(self) -> str:
+        return _INJECTION_SIDE_WORDS[self]
+
+
+class EffectMark(StrEnum):
+    """What the patient noticed of an injection's effect, on the day they noticed it."""
+
+    STARTED = "started"
+    FADING = "fading"
+
+    @property
+    def words(self) -> str:
+        return _MARK_WORDS[self]
+
+
+class SideEffect(StrEnum):
+    """One answer of the side-effect check-in, in the patient's plain words."""
+
+    SORE_WHERE_INJECTED = "sore_where_injected"
+    HEADACHE = "headache"
+    LID_OR_BROW_LOWER = "lid_or_brow_lower"
+    EYE_DRY_OR_WATERY = "eye_dry_or_watery"
+    DOUBLE_VISION = "double_vision"
+    SWALLOWING = "swallowing"
+    BREATHING_OR_SPEAKING = "breathing_or_speaking"
+    WEAKNESS_ELSEWHERE = "weakness_elsewhere"
+    OTHER = "other"
+
+    @property
+    def words(self) -> str:
+        return _SIDE_EFFECT_WORDS[self]
+
+
+class HelpNeeded(StrEnum):
+    """How soon an answer of the check-in needs someone else (the rule is in app/treatment/checkins.py)."""
+
+    NONE = "none"
+    CLINICIAN_TODAY = "clinician_today"
+    EMERGENCY = "emergency"
+
+    @property
+    def words(self) -> str:
+        return _HELP_WORDS[self]
+
+
+class CareKind(StrEnum):
+    """An item of supportive care the plan can add beside the exercises."""
+
+    B_VITAMIN_COURSE = "b_vitamin_course"
+    AEROBIC = "aerobic"
+    FOOT_SOAK = "foot_soak"
+    MOOD = "mood"
+
+    @property
+    def words(self) -> str:
+        return _CARE_WORDS[self]
+
+
+class Cadence(StrEnum):
+    DAILY = "daily"
+    WEEKLY = "weekly"
+
+    @property
+    def words(self) -> str:
+        return self.value.capitalize()
+
+
+class Mood(IntEnum):
+    """The five faces of the mood check, saddest first; stored as their number."""
+
+    VERY_LOW = 1
+    LOW = 2
+    MIDDLING = 3
+    GOOD = 4
+    VERY_GOOD = 5
+
+    @property
+    def words(self) -> str:
+        return _MOOD_WORDS[self]
+
+
+_ENTRY_WORDS = {JournalEntry.INJECTION: "Injection", JournalEntry.EFFECT: "Effect", JournalEntry.CHECK_IN: "Check-in",
+                JournalEntry.CARE: "Supportive care", JournalEntry.MOOD: "Mood"}
+_AREA_WORDS = {
+    InjectionArea.BROW: "Brow", InjectionArea.AROUND_EYE: "Around the eye", InjectionArea.CHEEK: "Cheek",
+    InjectionArea.MOUTH_CORNER: "Corner of the mouth", InjectionArea.CHIN: "Chin",
+    InjectionArea.NECK: "Neck (platysma)", InjectionArea.OTHER: "Somewhere else",
+}
+_INJECTION_SIDE_WORDS = {InjectionSide.LEFT: "Left", InjectionSide.RIGHT: "Right", InjectionSide.BOTH: "Both sides"}
+_MARK_WORDS = {EffectMark.STARTED: "The effect started", EffectMark.FADING: "The effect is fading"}
+_SIDE_EFFECT_WORDS = {
+    SideEffect.SORE_WHERE_INJECTED: "Bruising or soreness where the needle went in",
+    SideEffect.HEADACHE: "A headache",
+    SideEffect.LID_OR_BROW_LOWER: "The eyelid or brow sits lower",
+    SideEffect.EYE_DRY_OR_WATERY: "The eye is drier or waters more",
+    SideEffect.DOUBLE_VISION: "Seeing double",
+    SideEffect.SWALLOWING: "Trouble swallowing",
+    SideEffect.BREATHING_OR_SPEAKING: "Trouble breathing or speaking",
+    SideEffect.WEAKNESS_ELSEWHERE: "Weakness somewhere other than the face",
+    SideEffect.OTHER: "Something else",
+}
+_HELP_WORDS = {
+    HelpNeeded.NONE: "Nothing urgent",
+    HelpNeeded.CLINICIAN_TODAY: "Contact your clinician today",
+    HelpNeeded.EMERGENCY: "Call emergency services now",
+}
+_CARE_WORDS = {
+    CareKind.B_VITAMIN_COURSE: "Vitamin B1/B12 injection", CareKind.AEROBIC: "Aerobic exercise",
+    CareKind.FOOT_SOAK: "Warm foot soak", CareKind.MOOD: "Mood check",
+}
+_MOOD_WORDS = {Mood.VERY_LOW: "Very low", Mood.LOW: "Low", Mood.MIDDLING: "So-so", Mood.GOOD: "Good",
+               Mood.VERY_GOOD: "Very good"}

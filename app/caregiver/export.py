@@ -1,4 +1,4 @@
-"""Exports for the clinician: a CSV of sessions, a CSV of steps and a one-page PDF.
+"""Exports for the clinician: CSVs of sessions, of steps and of the treatment journal, and a one-page PDF.
 
 Every file is written under a temporary name in the target folder and renamed only
 once all of them are complete, so a failure never leaves a half file behind nor
@@ -18,6 +18,7 @@ from ..routine import Routine
 from ..storage import Store
 from ..storage.repository import SessionView
 from ..vocabulary import session_words, step_words
+from .treatment_report import TREATMENT_COLUMNS, TREATMENT_TEXT_COLUMNS, treatment_rows
 
 SESSION_COLUMNS = ("id", "local_date", "started_at_utc", "ended_at_utc", "utc_offset_minutes",
                    "status", "minutes_done", "rating", "note")
@@ -31,7 +32,7 @@ CSV_ENCODING = "utf-8-sig"
 # with a leading single quote, so a spreadsheet shows it as text and never runs it (CSV
 # injection, as OWASP advises). Numeric columns are never touched: -300 stays a number.
 # The JSON export (app/storage/transfer.py) keeps the text exactly as typed.
-TEXT_COLUMNS = frozenset({"status", "note", "step_key", "step_title"})
+TEXT_COLUMNS = frozenset({"status", "note", "step_key", "step_title"}) | TREATMENT_TEXT_COLUMNS
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -51,7 +52,7 @@ def default_export_folder() -> Path:
 
 
 def export_all(store: Store, routine: Routine, folder: Path, today: date, period_days: int = 30) -> ExportResult:
-    """Write the two CSVs and the PDF report into folder; raise ExportError on failure."""
+    """Write the three CSVs and the PDF report into folder; raise ExportError on failure."""
     from .report_pdf import report_pdf  # fpdf2 is loaded only when a report is made
 
     folder = prepare_folder(Path(folder))
@@ -61,6 +62,8 @@ def export_all(store: Store, routine: Routine, folder: Path, today: date, period
         folder / f"smileback-sessions-{stamp}.csv": sessions_csv(sessions).encode(CSV_ENCODING),
         folder / f"smileback-steps-{stamp}.csv": steps_csv(sessions, routine).encode(CSV_ENCODING),
         folder / f"smileback-report-{stamp}.pdf": report_pdf(store, routine, today, period_days),
+        folder / f"smileback-treatment-{stamp}.csv":
+            csv_table(TREATMENT_COLUMNS, treatment_rows(store.treatment)).encode(CSV_ENCODING),
     }
     write_all(contents)
     paths = list(contents)
@@ -71,14 +74,14 @@ def export_all(store: Store, routine: Routine, folder: Path, today: date, period
 
 
 def sessions_csv(sessions: list[SessionView]) -> str:
-    return _csv(SESSION_COLUMNS, [_session_row(s) for s in sessions])
+    return csv_table(SESSION_COLUMNS, [_session_row(s) for s in sessions])
 
 
 def steps_csv(sessions: list[SessionView], routine: Routine) -> str:
-    return _csv(STEP_COLUMNS, [_step_row(s, step, routine) for s in sessions for step in s.steps])
+    return csv_table(STEP_COLUMNS, [_step_row(s, step, routine) for s in sessions for step in s.steps])
 
 
-def _csv(columns: tuple[str, ...], rows: list[tuple]) -> str:
+def csv_table(columns: tuple[str, ...], rows: list[tuple]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends; quoting handles commas and newlines
     writer.writerow(columns)

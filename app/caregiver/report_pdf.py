@@ -22,6 +22,8 @@ from ..vocabulary import DashboardStatus
 from .dashboard import (ADHERENCE_WINDOWS, StepSummary, notes, plain_status, quiet_days, ratings,
                         step_summaries)
 from .plan_edit import WEEKDAY_NAMES
+from ..treatment.cycle import clinician_weeks
+from .treatment_report import period_lines, treatment_period
 
 DISCLAIMER = "SmileBack follows the clinician's plan and gives no medical advice."
 DAILY_BARS_UP_TO = 45  # longer periods are drawn one bar per week so bars stay readable
@@ -64,6 +66,7 @@ class ReportData:
     ratings: list[tuple[date, int]]  # oldest first, as the dashboard charts them
     notes: list[tuple[date, str]]  # newest first
     plan_line: str
+    treatment: tuple[str, ...] = ()  # the treatment journal's lines, red flags first
 
 
 def report_pdf(store: Store, routine: Routine, today: date, period_days: int = 30) -> bytes:
@@ -97,6 +100,8 @@ def report_data(store: Store, routine: Routine, today: date, period_days: int) -
         ratings=ratings(sessions),
         notes=notes(sessions),
         plan_line=_plan_line(store, routine),
+        treatment=tuple(period_lines(treatment_period(store.treatment, first, today, store.rest_days(),
+                                                      clinician_weeks(store.settings())))),
     )
 
 
@@ -134,6 +139,7 @@ def render(data: ReportData) -> bytes:
     _figures(pdf, data)
     _chart(pdf, data)
     _step_table(pdf, data.steps)
+    _treatment(pdf, data.treatment)
     _notes(pdf, data.notes)
     _footer(pdf)
     return bytes(pdf.output())
@@ -298,6 +304,22 @@ def _row(pdf: FPDF, widths: tuple[int, ...], cells: tuple[str, ...], style: str 
     for width, cell in zip(widths, cells):
         pdf.cell(width, 5.5, latin1(cell), border="B", align="L")
     pdf.ln(5.5)
+
+
+def _treatment(pdf: FPDF, lines: tuple[str, ...]) -> None:
+    """Injections, side effects (red flags first), supportive care and mood; left out when none is kept."""
+    if not lines:
+        return
+    _text(pdf, "Treatment journal", 10, "B")
+    limit = FOOTER_Y - 30  # leaves room for the notes' heading and a few notes
+    for index, line in enumerate(lines):
+        text = latin1(_one_line(line))
+        rows = pdf.multi_cell(CONTENT_W, 4.5, text, dry_run=True, output="LINES")
+        if pdf.get_y() + 4.5 * len(rows) > limit:
+            _text(pdf, f"... and {len(lines) - index} more lines, all in the treatment CSV.", 9, "I", 4.5)
+            break
+        _text(pdf, text, 9, height=4.5)
+    pdf.ln(3)
 
 
 def _notes(pdf: FPDF, items: list[tuple[date, str]]) -> None:

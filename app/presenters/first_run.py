@@ -11,6 +11,7 @@ from ..core import Core
 from ..formatting import duration_words
 from ..profile import SIDE_LABELS, load_profile, profile_from_entries, save_profile
 from ..settings import SUGGESTED_REMINDER_TIME, PreferencesError, validate_reminder_time
+from ..treatment.checkins import CLINICIAN_NUMBER_SETTING, EMERGENCY_NUMBER_SETTING
 from ..vocabulary import SIDES
 from .base import EscapeGoesBack, Navigator, Shows, ask_to_close
 
@@ -90,6 +91,8 @@ class SafetyModel:
     from_home: bool  # opened from Home: read only, Back goes home
     skipping: bool  # "Skip set-up" was chosen: Continue finishes
     confirmed: bool  # the "I have read this" tick
+    emergency_number: str = ""  # as stored for the help page, to show beside the safety note
+    clinician_number: str = ""
 
 
 class SafetyPresenter(EscapeGoesBack):
@@ -105,7 +108,10 @@ class SafetyPresenter(EscapeGoesBack):
         self._show()
 
     def _show(self) -> None:
-        self.view.show(SafetyModel(self.from_home, self.skipping, self.confirmed))
+        settings = self.core.store.settings()
+        self.view.show(SafetyModel(self.from_home, self.skipping, self.confirmed,
+                                   settings.get(EMERGENCY_NUMBER_SETTING, ""),
+                                   settings.get(CLINICIAN_NUMBER_SETTING, "")))
 
     def toggle(self) -> None:
         self.confirmed = not self.confirmed

@@ -35,7 +35,18 @@ TABLE_WORDS = {
     "step_logs": ("the exercise steps of each session", "exercise step"),
     "rest_days": ("the rest days", "rest day"),
     "settings": ("the settings", "setting"),
+    "injections": ("the injections of the treatment journal", "injection"),
+    "injection_areas": ("the areas of each injection", "injection area"),
+    "effect_marks": ("the marks of the effect starting and fading", "effect mark"),
+    "checkins": ("the side-effect check-ins", "check-in"),
+    "checkin_answers": ("the answers of each check-in", "check-in answer"),
+    "care_items": ("the supportive care of the plan", "supportive care item"),
+    "care_ticks": ("the supportive care done", "supportive care tick"),
+    "mood_entries": ("the moods", "mood"),
 }
+# The revision that made each table that came after the first: an older record lacks it, rightly.
+TABLE_SINCE = {table: "0002" for table in ("injections", "injection_areas", "effect_marks", "checkins",
+                                           "checkin_answers", "care_items", "care_ticks", "mood_entries")}
 NO_REVISION = "it no longer says which version of SmileBack wrote it"
 
 
@@ -96,7 +107,13 @@ def record_problem(connection: sqlite3.Connection) -> str | None:
         return NO_REVISION
     if revision not in REVISIONS:
         return None
-    return _missing_parts(connection, tables) or _unreadable_values(connection)
+    expected = tables_at(revision)
+    return _missing_parts(connection, tables, expected) or _unreadable_values(connection, expected)
+
+
+def tables_at(revision: str) -> list[str]:
+    """The tables a record at `revision` has (REVISIONS are in order, so their ids compare as text)."""
+    return [table for table in TABLE_WORDS if TABLE_SINCE.get(table, REVISIONS[0]) <= revision]
 
 
 def _revision(connection: sqlite3.Connection) -> str | None:
@@ -104,8 +121,8 @@ def _revision(connection: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def _missing_parts(connection: sqlite3.Connection, tables: set[str]) -> str | None:
-    missing = [words for table, (words, _row) in TABLE_WORDS.items()
+def _missing_parts(connection: sqlite3.Connection, tables: set[str], expected: list[str]) -> str | None:
+    missing = [TABLE_WORDS[table][0] for table in expected
                if table not in tables or not set(table_columns(table)) <= _columns_in(connection, table)]
     return f"part of it is missing ({' and '.join(missing)})" if missing else None
 
@@ -114,9 +131,9 @@ def _columns_in(connection: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
 
 
-def _unreadable_values(connection: sqlite3.Connection) -> str | None:
+def _unreadable_values(connection: sqlite3.Connection, expected: list[str]) -> str | None:
     counts = [(connection.execute(f'SELECT count(*) FROM "{table}" WHERE NOT ({row_rule(table)})').fetchone()[0],
-               row) for table, (_words, row) in TABLE_WORDS.items()]
+               TABLE_WORDS[table][1]) for table in expected]
     bad = [plural(count, row) for count, row in counts if count]
     if not bad:
         return None

@@ -5,10 +5,11 @@ from datetime import date, datetime, timezone
 from typing import Optional
 
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from ..vocabulary import SessionStatus, StepStatus
+from ..vocabulary import (Cadence, CareKind, EffectMark, InjectionArea, InjectionSide, SessionStatus, SideEffect,
+                          StepStatus)
 
 SESSION_STATUSES = tuple(SessionStatus)
 
@@ -125,3 +126,123 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str]
+
+
+# --- the treatment journal ----------------------------------------------------------------
+
+
+def one_of(column: str, kind) -> str:
+    """A CHECK that the column holds one of the enum's stored values."""
+    return f"{column} IN ({','.join(repr(str(member.value)) for member in kind)})"
+
+
+class Revisable:
+    """An entry kept with its history, as plan versions are: an edit adds a row that
+    replaces the one before; a delete adds a row that replaces it and says it was deleted.
+    The current entries are the rows no other row replaces, that are not deletions."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    deleted: Mapped[bool] = mapped_column(default=False)
+
+    @declared_attr
+    def replaces_id(cls) -> Mapped[Optional[int]]:
+        # Unique: a version is replaced at most once, so the history is one line, never a fork.
+        return mapped_column(ForeignKey(f"{cls.__tablename__}.id"), unique=True)
+
+
+class InjectionRecord(Revisable, Base):
+    __tablename__ = "injections"
+    given_on: Mapped[date] = mapped_column(index=True)
+    given_by: Mapped[Optional[str]] = mapped_column(String(120))
+    product: Mapped[Optional[str]] = mapped_column(String(120))
+    areas: Mapped[list[InjectionAreaRecord]] = relationship(
+        back_populates="injection", order_by="InjectionAreaRecord.position", cascade="all, delete-orphan")
+
+
+class InjectionAreaRecord(Base):
+    __tablename__ = "injection_areas"
+    __table_args__ = (
+        UniqueConstraint("injection_id", "position"),
+        CheckConstraint(one_of("area", InjectionArea), name="ck_injection_area"),
+        CheckConstraint(one_of("side", InjectionSide), name="ck_injection_side"),
+        CheckConstraint("units IS NULL OR units > 0", name="ck_injection_units"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    injection_id: Mapped[int] = mapped_column(ForeignKey("injections.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    area: Mapped[str] = mapped_column(String(20))
+    side: Mapped[str] = mapped_column(String(8))
+    units: Mapped[Optional[float]]
+    injection: Mapped[InjectionRecord] = relationship(back_populates="areas")
+
+
+class EffectMarkRecord(Revisable, Base):
+    __tablename__ = "effect_marks"
+    __table_args__ = (CheckConstraint(one_of("kind", EffectMark), name="ck_effect_mark_kind"),)
+    local_date: Mapped[date] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+
+
+class CheckInRecord(Revisable, Base):
+    """One day's side-effect check-in; one without answers is "nothing new"."""
+
+    __tablename__ = "checkins"
+    local_date: Mapped[date] = mapped_column(index=True)
+    note: Mapped[Optional[str]]
+    answers: Mapped[list[CheckInAnswerRecord]] = relationship(
+        back_populates="checkin", order_by="CheckInAnswerRecord.id", cascade="all, delete-orphan")
+
+
+class CheckInAnswerRecord(Base):
+    __tablename__ = "checkin_answers"
+    __table_args__ = (
+        UniqueConstraint("checkin_id", "item"),
+        CheckConstraint(one_of("item", SideEffect), name="ck_checkin_item"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checkin_id: Mapped[int] = mapped_column(ForeignKey("checkins.id", ondelete="CASCADE"), index=True)
+    item: Mapped[str] = mapped_column(String(30))
+    checkin: Mapped[CheckInRecord] = relationship(back_populates="answers")
+
+
+class CareItemRecord(Revisable, Base):
+    """A supportive-care item of the plan, set by the caregiver."""
+
+    __tablename__ = "care_items"
+    __table_args__ = (
+        CheckConstraint(one_of("kind", CareKind), name="ck_care_item_kind"),
+        CheckConstraint(one_of("cadence", Cadence), name="ck_care_item_cadence"),
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    cadence: Mapped[str] = mapped_column(String(8))
+    starts_on: Mapped[date]
+    target_minutes: Mapped[Optional[int]]
+    dose_dates: Mapped[str] = mapped_column(default="")  # "2026-11-02,2026-11-09", as encode_days writes
+
+
+class CareTickRecord(Revisable, Base):
+    __tablename__ = "care_ticks"
+    __table_args__ = (CheckConstraint(one_of("kind", CareKind), name="ck_care_tick_kind"),)
+    local_date: Mapped[date] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    minutes: Mapped[Optional[int]]
+
+
+class MoodRecord(Revisable, Base):
+    __tablename__ = "mood_entries"
+    __table_args__ = (CheckConstraint("mood BETWEEN 1 AND 5", name="ck_mood_face"),)
+    local_date: Mapped[date] = mapped_column(index=True)
+    mood: Mapped[int]
+    note: Mapped[Optional[str]]
+
+
+REVISABLE = (InjectionRecord, EffectMarkRecord, CheckInRecord, CareItemRecord, CareTickRecord, MoodRecord)
+
+
+def encode_days(days) -> str:
+    return ",".join(day.isoformat() for day in sorted(set(days)))
+
+
+def decode_days(text: str) -> tuple[date, ...]:
+    return tuple(date.fromisoformat(day) for day in text.split(",") if day)

@@ -22,6 +22,7 @@ from ..journal import StepFinish
 from ..vocabulary import SessionStatus, StepStatus
 from .models import Plan, PlanStep, RestDay, SessionRecord, Setting, StepLog, decode_weekdays, encode_weekdays
 from .plausible import refuse_implausible
+from .treatment_store import TreatmentStore
 from .writes import refusal_told
 
 DB_NAME = "smileback.sqlite3"
@@ -125,6 +126,7 @@ class Store:
         restrict_database_files(self.path)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self.session_factory = self._session  # for query modules beside this one
+        self.treatment = TreatmentStore(self._session, self._writing)  # the treatment journal's reads and writes
 
     def close(self) -> None:
         self.engine.dispose()

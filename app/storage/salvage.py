@@ -10,7 +10,8 @@ backup lacks, in one transaction:
     lacks is added with every one of its steps that reads (a session is never dropped
     for a missing step; the notice counts the steps). A session the backup holds that went on
     after it (more steps, its end, a note) is brought up to date. Nothing is removed or doubled;
-  - rest days by date; settings by key, the damaged file's value winning: it is the newer.
+  - rest days by date; settings by key, the damaged file's value winning: it is the newer;
+  - the treatment journal's versions by all their values (salvage_journal.py).
 Reading is done on a temporary copy, so the file kept aside stays as it was, byte for byte.
 
 What could not be read is counted by the ids missing from the damaged file's tables: the
@@ -35,6 +36,7 @@ from .aside import SIDE_FILES, with_suffix
 from .backup import tolerate_bad_text
 from .checks import TABLE_WORDS, row_rule, table_columns
 from .repository import Store
+from .salvage_journal import JOURNAL_TABLES, merge_journal
 from .salvage_reading import TableRead, read_table
 
 PARENTS_FIRST = ("plans", "plan_steps", "sessions", "step_logs", "rest_days", "settings")
@@ -52,26 +54,42 @@ class SalvageReport:
     lost_steps: int = 0  # steps of sessions the backup lacked or held, that could not be read
     sessions_unread: bool = False  # the sessions could not be read at all: how many were lost is unknown
     unread: list[str] = field(default_factory=list)  # other parts that could not all be read, in words
+    journal_added: int = 0  # treatment journal entries (versions) the backup lacked, read back
+    journal_lost: int = 0
 
     @property
     def complete(self) -> bool:
-        return not (self.lost or self.lost_steps or self.sessions_unread or self.unread)
+        return not (self.lost or self.lost_steps or self.sessions_unread or self.unread or self.journal_lost)
 
 
 def salvage(store: Store, damaged: Path) -> SalvageReport:
     """Merge into the open record what the damaged file at `damaged` still holds."""
     try:
         with _reading_copy(damaged) as connection:
-            tables = {name: read_table(connection, name, table_columns(name), row_rule) for name in PARENTS_FIRST}
+            present = _tables_in(connection)
+            tables = {name: read_table(connection, name, table_columns(name), row_rule)
+                      for name in PARENTS_FIRST + JOURNAL_TABLES}
     except (OSError, sqlite3.Error):
         return SalvageReport(read=False)
     if all(read.missing for read in tables.values()):
         return SalvageReport(read=False)
     try:
         with store.engine.begin() as connection:
-            return _Merge(connection, tables).run()
+            report = _Merge(connection, tables).run()
+            journal = merge_journal(connection, tables, present)
     except SQLAlchemyError:  # nothing was merged: the transaction is rolled back
         return SalvageReport(read=False)
+    report.journal_added, report.journal_lost = journal.added, journal.lost
+    report.unread += journal.unread
+    return report
+
+
+def _tables_in(connection: sqlite3.Connection) -> set[str]:
+    """The tables the damaged file's schema names (a record from before the journal has none of it)."""
+    try:
+        return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error:
+        return set(JOURNAL_TABLES)  # not known: what does not read is said to be missing
 
 
 @contextmanager
@@ -262,6 +280,12 @@ def salvage_words(report: SalvageReport, after_backup: bool) -> str:
     if report.lost_steps:
         sentences.append(f"{plural(report.lost_steps, 'exercise step')}{since and ' recorded after it'} could not "
                          "be read: some sessions show fewer steps than were done.")
+    if report.journal_added:
+        sentences.append(f"{plural(report.journal_added, 'treatment journal entry', 'treatment journal entries')}"
+                         f"{since} {_were(report.journal_added)} read back.")
+    if report.journal_lost:
+        sentences.append(f"{plural(report.journal_lost, 'treatment journal entry', 'treatment journal entries')}"
+                         f"{since and ' recorded after it'} could not be read.")
     if report.unread:
         sentences.append(f"These could not all be read back: {' and '.join(report.unread)}.")
     if report.complete:

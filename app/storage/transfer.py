@@ -1,8 +1,9 @@
 """Full export and import of the health record as one versioned JSON file.
 
 The file holds every plan version with its steps, every session with its steps, notes
-and ratings, the rest days and the settings, except caregiver.* settings: those guard
-the caregiver PIN and must never leave the device or be planted by a file.
+and ratings, the rest days, the settings, except caregiver.* settings: those guard
+the caregiver PIN and must never leave the device or be planted by a file, and the
+treatment journal with its history (treatment_transfer.py).
 
 Import checks the whole file before writing anything, then writes in one transaction:
 a bad file changes nothing and is refused with a message naming the field. A plan must
@@ -14,7 +15,6 @@ instant and local date) or a plan already present (same creation instant) is ski
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -27,20 +27,18 @@ from ..atomic import write_atomically
 from ..routine import Routine
 from .db import StoreError
 from .models import SESSION_STATUSES, STEP_STATUSES, Plan, decode_weekdays, encode_weekdays, PlanStep, RestDay, SessionRecord, Setting, StepLog
-from .plausible import EARLIEST_DAY, is_plausible
+from .fields import BROKEN_TEXT, Fields, ImportFileError, kind_of, storable
 from .repository import Store
+from .treatment_transfer import TreatmentIn, export_treatment, merge_treatment, parse_treatment
 
 FORMAT = "smileback-health-record"
-VERSION = 1
+VERSION = 2  # 2 added the treatment journal; a file of version 1 is still read
+READABLE_VERSIONS = (1, 2)
 PRIVATE_SETTING_PREFIX = "caregiver."
 MAX_SECONDS = 24 * 3600
 MAX_POSITION = 1000
 MAX_NOTE_CHARS = 10_000
 MAX_OFFSET_MINUTES = 24 * 60
-
-
-class ImportFileError(ValueError):
-    """The file cannot be imported; the message names the file and the field at fault."""
 
 
 @dataclass
@@ -52,6 +50,8 @@ class ImportReport:
     added_rest_days: int = 0
     added_settings: int = 0
     skipped_settings: list[str] = field(default_factory=list)  # kept as on this device, or private
+    added_treatment: int = 0  # versions of treatment journal entries
+    held_back_treatment: int = 0  # changed on this device since, later than in the file
 
 
 # --- export -----------------------------------------------------------------------------
@@ -82,6 +82,7 @@ def export_document(store: Store) -> dict[str, Any]:
                           for r in s.scalars(select(RestDay).order_by(RestDay.local_date))],
             "settings": {row.key: row.value for row in s.scalars(select(Setting).order_by(Setting.key))
                          if not row.key.startswith(PRIVATE_SETTING_PREFIX)},
+            "treatment": export_treatment(s),
         }
 
 
@@ -120,129 +121,6 @@ def _step_out(step: StepLog) -> dict[str, Any]:
         "done_seconds": step.done_seconds, "status": step.status,
         "started_at": _instant(step.started_at), "ended_at": _instant(step.ended_at),
     }
-
-
-# --- reading a file, field by field ----------------------------------------------------------
-
-class _Fields:
-    """Reads typed fields from one JSON object, naming the path of any bad one."""
-
-    def __init__(self, source: str, value: Any, path: str):
-        self.source, self.path = source, path
-        if not isinstance(value, dict) and not path:
-            raise ImportFileError(f"{source}: is not a SmileBack export (it holds {_kind(value)}, "
-                                  "not a record). Nothing was imported.")
-        if not isinstance(value, dict):
-            raise self._error(path, f"must be an object, got {_kind(value)}")
-        self.table = value
-
-    def _error(self, where: str, problem: str) -> ImportFileError:
-        return ImportFileError(f"{self.source}: field '{where}' {problem}. Nothing was imported.")
-
-    def fail(self, name: str, problem: str) -> ImportFileError:
-        return self._error(f"{self.path}.{name}" if self.path else name, problem)
-
-    def raw(self, name: str) -> Any:
-        if name not in self.table:
-            raise self.fail(name, "is missing")
-        return self.table[name]
-
-    def text(self, name: str, max_chars: int, optional: bool = False) -> str | None:
-        value = self.raw(name)
-        if value is None and optional:
-            return None
-        if not isinstance(value, str) or len(value) > max_chars or (not optional and not value):
-            raise self.fail(name, f"must be text of at most {max_chars} characters, got {_kind(value)}")
-        if not storable(value):
-            raise self.fail(name, BROKEN_TEXT)
-        return value
-
-    def integer(self, name: str, low: int, high: int, optional: bool = False) -> int | None:
-        value = self.raw(name)
-        if value is None and optional:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self.fail(name, f"must be a whole number from {low} to {high}, got {_kind(value)}")
-        return value
-
-    def number(self, name: str, low: float, high: float) -> float:
-        value = self.raw(name)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
-                or not low <= value <= high:
-            raise self.fail(name, f"must be a number from {low:g} to {high:g}, got {_kind(value)}")
-        return float(value)
-
-    def flag(self, name: str) -> bool:
-        value = self.raw(name)
-        if not isinstance(value, bool):
-            raise self.fail(name, f"must be true or false, got {_kind(value)}")
-        return value
-
-    def choice(self, name: str, options: tuple[str, ...]) -> str:
-        value = self.raw(name)
-        if not isinstance(value, str) or value not in options:
-            raise self.fail(name, f"must be one of {', '.join(options)}, got {_kind(value)}")
-        return value
-
-    def day(self, name: str) -> date:
-        value = self.raw(name)
-        try:
-            day = date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise self.fail(name, f"must be a date like 2026-11-25, got {_kind(value)}") from None
-        self._check_plausible(name, day, value)
-        return day
-
-    def instant(self, name: str, optional: bool = False) -> datetime | None:
-        """An ISO timestamp with its UTC offset, kept as aware UTC (as the store keeps it)."""
-        value = self.raw(name)
-        if value is None and optional:
-            return None
-        try:
-            parsed = datetime.fromisoformat(value)
-            if parsed.tzinfo is None:
-                raise ValueError("no UTC offset")
-            moment = parsed.astimezone(timezone.utc)
-        except (TypeError, ValueError, OverflowError):
-            raise self.fail(name, "must be a date and time with its UTC offset, like "
-                                  f"2026-11-25T08:00:00+00:00, got {_kind(value)}") from None
-        self._check_plausible(name, moment.date(), value)
-        return moment
-
-    def _check_plausible(self, name: str, day: date, value) -> None:
-        """No record of this app was kept before EARLIEST_DAY, nor after this device's today
-        (a day of margin for a zone ahead): such a date is a wrong clock, and would wreck the figures."""
-        if not is_plausible(day):
-            raise self.fail(name, f"must be a date from {EARLIEST_DAY:%d %B %Y} to today, got {_kind(value)}")
-
-    def items(self, name: str) -> list[_Fields]:
-        values = self.raw(name)
-        if not isinstance(values, list):
-            raise self.fail(name, f"must be a list, got {_kind(values)}")
-        where = f"{self.path}.{name}" if self.path else name
-        return [_Fields(self.source, value, f"{where}[{index}]") for index, value in enumerate(values)]
-
-    def unique(self, name: str, values: list) -> None:
-        if len(set(values)) != len(values):
-            raise self.fail(name, "has the same position twice")
-
-
-BROKEN_TEXT = "holds a broken character (the file was damaged, or written by another program)"
-
-
-def storable(text: str) -> bool:
-    """False for text with a lone surrogate: json reads "\\ud800" without complaint, but it is
-    no character and cannot be written as UTF-8 into the record."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _kind(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 # --- the validated contents, ready to write -----------------------------------------------
@@ -286,6 +164,7 @@ class _Contents:
     sessions: tuple[_SessionIn, ...]
     rest_days: tuple[tuple[date, datetime], ...]
     settings: dict[str, str]
+    treatment: TreatmentIn
 
 
 def read_document(path: Path) -> Any:
@@ -301,26 +180,27 @@ def read_document(path: Path) -> Any:
 
 
 def parse_document(document: Any, routine: Routine, source: str = "export") -> _Contents:
-    top = _Fields(source, document, "")
+    top = Fields(source, document, "")
     if top.table.get("format") != FORMAT:
         raise top.fail("format", f"must be {FORMAT!r}: this is not a SmileBack export")
     version = top.table.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version != VERSION:
-        raise top.fail("version", f"must be {VERSION}, got {_kind(version)}: this file was made by "
+    if isinstance(version, bool) or not isinstance(version, int) or version not in READABLE_VERSIONS:
+        readable = " or ".join(map(str, READABLE_VERSIONS))
+        raise top.fail("version", f"must be {readable}, got {kind_of(version)}: this file was made by "
                                   "another version of SmileBack")
     plans = tuple(_parse_plan(p, routine) for p in top.items("plans"))
     sessions = tuple(_parse_session(s, len(plans)) for s in top.items("sessions"))
     rest_days = tuple((r.day("local_date"), r.instant("created_at")) for r in top.items("rest_days"))
-    return _Contents(plans, sessions, rest_days, _parse_settings(top))
+    return _Contents(plans, sessions, rest_days, _parse_settings(top), parse_treatment(top, required=version >= 2))
 
 
-def _parse_plan(plan: _Fields, routine: Routine) -> _PlanIn:
+def _parse_plan(plan: Fields, routine: Routine) -> _PlanIn:
     """A plan as the caregiver's editor could have saved it: this routine's steps, each
     included timed step within its bounds, and at least one of them."""
     weekdays = plan.raw("rest_weekdays")
     if not isinstance(weekdays, list) or any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6
                                              for d in weekdays):
-        raise plan.fail("rest_weekdays", f"must be a list of weekdays 0 (Monday) to 6, got {_kind(weekdays)}")
+        raise plan.fail("rest_weekdays", f"must be a list of weekdays 0 (Monday) to 6, got {kind_of(weekdays)}")
     steps = tuple(_parse_plan_step(step, routine) for step in plan.items("steps"))
     plan.unique("steps", [step[0] for step in steps])
     if not any(included and routine.step(key).timed for _, key, included, _ in steps):
@@ -330,18 +210,18 @@ def _parse_plan(plan: _Fields, routine: Routine) -> _PlanIn:
                    encode_weekdays(weekdays), steps)
 
 
-def _parse_plan_step(step: _Fields, routine: Routine) -> tuple[int, str, bool, int]:
+def _parse_plan_step(step: Fields, routine: Routine) -> tuple[int, str, bool, int]:
     position = step.integer("position", 0, MAX_POSITION)
     key = step.choice("step_key", tuple(known.key for known in routine.steps))
     included, seconds = step.flag("included"), step.integer("seconds", 0, MAX_SECONDS)
     known = routine.step(key)
     if included and known.timed and not known.min_seconds <= seconds <= known.max_seconds:
         raise step.fail("seconds", f"must be from {known.min_seconds} to {known.max_seconds} seconds for "
-                                   f"{known.title}, got {_kind(seconds)}")
+                                   f"{known.title}, got {kind_of(seconds)}")
     return position, key, included, seconds
 
 
-def _parse_session(session: _Fields, plan_count: int) -> _SessionIn:
+def _parse_session(session: Fields, plan_count: int) -> _SessionIn:
     if plan_count == 0:
         raise session.fail("plan", "refers to a plan, but the file has none")
     steps = tuple(_parse_step(step) for step in session.items("steps"))
@@ -360,7 +240,7 @@ def _parse_session(session: _Fields, plan_count: int) -> _SessionIn:
     )
 
 
-def _parse_step(step: _Fields) -> _StepIn:
+def _parse_step(step: Fields) -> _StepIn:
     return _StepIn(
         position=step.integer("position", 0, MAX_POSITION),
         step_key=step.text("step_key", 40),
@@ -372,17 +252,17 @@ def _parse_step(step: _Fields) -> _StepIn:
     )
 
 
-def _parse_settings(top: _Fields) -> dict[str, str]:
+def _parse_settings(top: Fields) -> dict[str, str]:
     settings = top.raw("settings")
     if not isinstance(settings, dict):
-        raise top.fail("settings", f"must be an object, got {_kind(settings)}")
+        raise top.fail("settings", f"must be an object, got {kind_of(settings)}")
     for key, value in settings.items():
         if not 0 < len(key) <= 60:
             raise top.fail("settings", f"has a key of {len(key)} characters; keys are 1 to 60")
         if not storable(key):
             raise top.fail("settings", f"has a key that {BROKEN_TEXT}")
         if not isinstance(value, str):
-            raise top.fail(f"settings.{key}"[:80], f"must be text, got {_kind(value)}")
+            raise top.fail(f"settings.{key}"[:80], f"must be text, got {kind_of(value)}")
         if not storable(value):
             raise top.fail(f"settings.{key}"[:80], BROKEN_TEXT)
     return settings
@@ -402,6 +282,7 @@ def import_json(store: Store, path: Path | str, routine: Routine, keep_current_p
             _merge_sessions(s, contents.sessions, plan_ids, report)
             _merge_rest_days(s, contents.rest_days, report)
             _merge_settings(s, contents.settings, report)
+            merge_treatment(s, contents.treatment, report)
     except SQLAlchemyError as error:
         raise StoreError(f"SmileBack could not add the file to your record ({error.__class__.__name__}). "
                          "Nothing was imported.") from error

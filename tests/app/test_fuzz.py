@@ -370,9 +370,28 @@ def a_valid_export() -> dict:
         core.annotate(runner.session_id, "fine", 4)
         store.set_rest_day(TODAY + timedelta(days=2), True, FakeClock().now())
         store.put_setting("profile.side", "left")
+        fill_a_journal(store, FakeClock().now())
         document = export_document(store)
         store.close()
     return document
+
+
+def fill_a_journal(store: Store, now: datetime) -> None:
+    """One of each treatment entry, an injection corrected and a check-in replaced: a history to mangle."""
+    from app.treatment.entries import AreaDose
+    from app.vocabulary import Cadence, CareKind, EffectMark, InjectionArea, InjectionSide, SideEffect
+
+    journal, today = store.treatment, now.date()
+    shot = journal.log_injection(today - timedelta(days=3), [AreaDose(InjectionArea.CHEEK, InjectionSide.LEFT, 2.0),
+                                                             AreaDose(InjectionArea.NECK, InjectionSide.BOTH)], now)
+    journal.log_injection(today - timedelta(days=2), [AreaDose(InjectionArea.CHEEK, InjectionSide.LEFT, 2.5)], now,
+                          replaces=shot.id, product="Botox")
+    journal.mark_effect(EffectMark.STARTED, today, now)
+    journal.check_in(today, [SideEffect.HEADACHE], now)
+    journal.check_in(today, [SideEffect.DOUBLE_VISION], now, note="since noon")
+    journal.save_care_item(CareKind.B_VITAMIN_COURSE, Cadence.WEEKLY, today, now, dose_dates=[today])
+    journal.tick_care(CareKind.AEROBIC, today, now, minutes=20)
+    journal.record_mood(today, 3, now)
 
 
 ROUTINE = load_routine()
@@ -460,3 +479,86 @@ def test_open_store_with_any_file_keeps_it_and_opens_or_says_why(content):
         if result.notice:
             [moved] = data_dir.glob("smileback-damaged-*.sqlite3")
             assert moved.read_bytes() == content and str(moved) in result.notice
+
+
+# --- the treatment journal's validators ------------------------------------------------------------
+
+from app.treatment import validation  # noqa: E402
+from app.treatment.entries import AreaDose, Injection  # noqa: E402
+from app.vocabulary import InjectionArea, InjectionSide, SideEffect  # noqa: E402
+
+anything = st.one_of(scalars, st.dates(), st.lists(scalars, max_size=3))
+area_doses = st.builds(AreaDose, st.sampled_from(list(InjectionArea)) | scalars,
+                       st.sampled_from(list(InjectionSide)) | scalars,
+                       st.none() | st.floats(allow_nan=True) | st.integers() | st.booleans() | st.text(max_size=4))
+near_days = st.dates(min_value=date(2020, 1, 1), max_value=date(2028, 12, 31))
+
+
+def refused_plainly(error: validation.TreatmentError) -> None:
+    assert str(error).startswith(error.field + ": ") and len(str(error)) < 400
+
+
+@PURE_SETTINGS
+@given(near_days, st.lists(area_doses | anything, max_size=4), anything | st.text(max_size=200),
+       anything | st.text(max_size=200))
+def test_an_injection_is_checked_or_refused_naming_the_field(given_on, areas, given_by, product):
+    try:
+        checked = validation.check_injection(given_on, areas, given_by, product, TODAY)
+    except validation.TreatmentError as error:
+        refused_plainly(error)
+        return
+    assert checked.given_on <= TODAY and checked.areas
+    assert all(a.units is None or 0 < a.units <= validation.MAX_UNITS for a in checked.areas)
+
+
+@PURE_SETTINGS
+@given(near_days, st.lists(near_days, max_size=4), st.lists(st.sampled_from(list(SideEffect)) | scalars, max_size=4))
+def test_a_check_in_is_checked_or_refused_naming_the_field(day, injected_on, answers):
+    chin = (AreaDose(InjectionArea.CHIN, InjectionSide.BOTH),)
+    injections = [Injection(i, d, chin) for i, d in enumerate(injected_on)]
+    try:
+        validation.check_checkin_date(day, injections, TODAY)
+        validation.check_answers(answers)
+    except validation.TreatmentError as error:
+        refused_plainly(error)
+        return
+    assert day <= TODAY and any(0 <= (day - d).days <= 14 for d in injected_on)
+
+
+@PURE_SETTINGS
+@given(anything, anything, anything | st.integers(-5, 2000), st.lists(near_days | scalars, max_size=4))
+def test_care_items_moods_and_minutes_are_checked_or_refused_naming_the_field(kind, cadence, minutes, doses):
+    for check in (lambda: validation.check_care_item(kind, cadence, minutes, doses, TODAY),
+                  lambda: validation.check_mood(minutes), lambda: validation.checked_minutes("minutes", minutes),
+                  lambda: validation.checked_text("note", kind, 20)):
+        try:
+            check()
+        except validation.TreatmentError as error:
+            refused_plainly(error)
+
+
+@DB_SETTINGS
+@given(given_on=near_days, areas=st.lists(area_doses, max_size=3), note=st.text(max_size=40))
+def test_the_store_takes_an_injection_or_refuses_it_and_keeps_nothing(store, given_on, areas, note):
+    now = datetime(2026, 11, 25, 9, tzinfo=timezone.utc)
+    before = store.treatment.injections()
+    try:
+        store.treatment.log_injection(given_on, areas, now, given_by=note)
+    except validation.TreatmentError as error:
+        refused_plainly(error)
+        assert store.treatment.injections() == before
+    except StoreError:  # a wrong clock's date
+        assert store.treatment.injections() == before
+    else:
+        assert len(store.treatment.injections()) == len(before) + 1
+
+
+@PURE_SETTINGS
+@given(st.text(max_size=40))
+def test_a_help_number_is_kept_as_dialled_or_refused_naming_the_field(text):
+    try:
+        number = validation.checked_phone("emergency number", text)
+    except validation.TreatmentError as error:
+        refused_plainly(error)
+        return
+    assert len(number) <= validation.MAX_PHONE_CHARS and (not number or any(c.isdigit() for c in number))

@@ -2,7 +2,7 @@
 import shutil
 import sqlite3
 from contextlib import closing
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -83,3 +83,54 @@ def test_upgrade_to_head_keeps_every_row(tmp_path, revision):
         assert not lost, f"{len(lost)} rows of {table} changed or vanished, e.g. {lost[0]}"
     with closing(sqlite3.connect(copy)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def current_rows(path: Path, table: str) -> int:
+    """Rows of a table kept with its history that are its entries now: neither replaced nor deletions."""
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table} WHERE NOT deleted AND id NOT IN "
+                            f"(SELECT replaces_id FROM {table} WHERE replaces_id IS NOT NULL)").fetchone()[0]
+
+
+@pytest.mark.parametrize("revision", fixture_revisions())
+def test_the_upgraded_record_reads_its_treatment_journal_and_takes_new_entries(tmp_path, revision):
+    from app.treatment.entries import AreaDose
+    from app.vocabulary import InjectionArea, InjectionSide
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    copy = data_dir / DB_NAME
+    shutil.copyfile(FIXTURES / f"schema_{revision}.sqlite3", copy)
+    had = {table: current_rows(copy, table) if revision >= "0002" else 0
+           for table in ("injections", "effect_marks", "checkins", "care_items", "care_ticks", "mood_entries")}
+    store = Store(data_dir)
+    try:
+        journal = store.treatment
+        read = {"injections": journal.injections(), "effect_marks": journal.marks(), "checkins": journal.checkins(),
+                "care_items": journal.care_items(), "care_ticks": journal.care_ticks(), "mood_entries": journal.moods()}
+        assert {table: len(entries) for table, entries in read.items()} == had
+        now = datetime(2026, 11, 25, 9, tzinfo=timezone.utc)
+        journal.log_injection(date(2026, 11, 20), [AreaDose(InjectionArea.CHIN, InjectionSide.RIGHT, 2.0)], now)
+        assert len(journal.injections()) == had["injections"] + 1
+    finally:
+        store.close()
+
+
+def test_the_migrated_schema_is_the_one_the_models_describe(tmp_path):
+    """A column the models have and no migration made would fail only when first written."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from app.storage.models import Base
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
+    db.upgrade_to(engine, "head")
+    with engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    # Float in a migration and Double in a model are both REAL to SQLite: the same column.
+    real = [d for d in differences if isinstance(d, list) and d[0][0] == "modify_type"
+            and {type(t).__name__ for t in d[0][-2:]} == {"FLOAT", "Double"}]
+    assert [d for d in differences if d not in real] == []

@@ -14,9 +14,11 @@ from app.storage import Store
 from app.storage import transfer
 from app.storage.repository import DB_NAME, PlanStepView
 from app.storage.transfer import FORMAT, VERSION, ImportFileError, export_json, import_json
+from app.treatment.entries import AreaDose
+from app.vocabulary import Cadence, CareKind, EffectMark, InjectionArea, InjectionSide, SideEffect
 
 ROUTINE = load_routine()
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "schema_0001.sqlite3"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 T0 = datetime(2026, 10, 1, 6, 45, 12, 250000, tzinfo=timezone.utc)
 PLAN = [PlanStepView("preparation", True, 0), PlanStepView("heat", True, 600), PlanStepView("massage", False, 240)]
 
@@ -42,6 +44,31 @@ def fill(store: Store, days: int = 6, first: datetime = T0) -> None:
     store.put_setting("profile.side", "right")
     store.put_setting("profile.name", "Zoë")
     store.put_setting("caregiver.pin_hash", "pbkdf2$secret")
+    fill_journal(store, first)
+
+
+def fill_journal(store: Store, first: datetime) -> None:
+    """Two injections (one corrected, one deleted), a faded mark, check-ins (one replaced, one red flag),
+    supportive care, a mood: every table of the journal, with history."""
+    journal, at, day = store.treatment, first + timedelta(hours=1), first.date()
+    journal.log_injection(day - timedelta(days=100), [AreaDose(InjectionArea.AROUND_EYE, InjectionSide.LEFT, 2.5),
+                                                      AreaDose(InjectionArea.NECK, InjectionSide.BOTH)],
+                          at, given_by="Dr Okafor", product="Botox")
+    journal.mark_effect(EffectMark.FADING, day - timedelta(days=5), at)
+    typo = journal.log_injection(day, [AreaDose(InjectionArea.CHEEK, InjectionSide.LEFT, 1.25)], at)
+    journal.log_injection(day, [AreaDose(InjectionArea.CHEEK, InjectionSide.LEFT, 1.5)], at + timedelta(minutes=1),
+                          replaces=typo.id)
+    wrong = journal.log_injection(day, [AreaDose(InjectionArea.CHIN, InjectionSide.RIGHT)], at + timedelta(minutes=2))
+    journal.delete_injection(wrong.id, at + timedelta(minutes=3))
+    journal.check_in(day + timedelta(days=1), [SideEffect.HEADACHE], at + timedelta(days=1))
+    journal.check_in(day + timedelta(days=1), [SideEffect.DOUBLE_VISION, SideEffect.HEADACHE],
+                     at + timedelta(days=1, hours=1), note="Blurry 👀")
+    journal.check_in(day + timedelta(days=2), [], at + timedelta(days=2))
+    journal.save_care_item(CareKind.AEROBIC, Cadence.DAILY, day, at, target_minutes=30)
+    journal.save_care_item(CareKind.B_VITAMIN_COURSE, Cadence.WEEKLY, day, at,
+                           dose_dates=[day, day + timedelta(days=7), day + timedelta(days=300)])  # planned ahead
+    journal.tick_care(CareKind.AEROBIC, day, at, minutes=25)
+    journal.record_mood(day, 4, at, note="Œil mieux")
 
 
 def read(path: Path) -> dict:
@@ -85,15 +112,17 @@ def test_import_into_an_empty_record_round_trips_exactly(exported, other, tmp_pa
     report = import_json(other, exported, ROUTINE)
     assert (report.added_plans, report.added_sessions, report.skipped_duplicates) == (2, 6, 0)
     assert (report.added_rest_days, report.added_settings) == (1, 2)
+    assert (report.added_treatment, report.held_back_treatment) == (13, 0)
     again = export_json(other, tmp_path / "again.json")
     assert read(again) == read(exported)
     assert again.read_bytes() == exported.read_bytes()
 
 
-def test_the_migration_fixture_round_trips_exactly(tmp_path):
+@pytest.mark.parametrize("revision", ["0001", "0002"])
+def test_the_migration_fixture_round_trips_exactly(tmp_path, revision):
     source_dir = tmp_path / "fixture"
     source_dir.mkdir()
-    shutil.copyfile(FIXTURE, source_dir / DB_NAME)
+    shutil.copyfile(FIXTURES / f"schema_{revision}.sqlite3", source_dir / DB_NAME)
     source, target = Store(source_dir), Store(tmp_path / "target")
     try:
         first = export_json(source, tmp_path / "first.json")
@@ -139,6 +168,42 @@ def test_merge_adds_only_what_is_missing_and_keeps_this_devices_settings(exporte
     assert report.added_plans == 2
 
 
+def test_merged_journals_keep_both_devices_entries_and_each_history_one_line(exported, other, tmp_path):
+    fill_journal(other, T0 - timedelta(days=4))
+    report = import_json(other, exported, ROUTINE)
+    assert report.added_treatment == 13
+    shots = other.treatment.injections()
+    assert len(shots) == 4  # two from each device; the deleted one stays deleted
+    assert [a.units for s in shots if s.given_on == T0.date() for a in s.areas] == [1.5]
+    assert len(other.treatment.checkins()) == 4
+
+
+def test_a_version_older_than_this_devices_change_is_held_back(exported, other, tmp_path):
+    import_json(other, exported, ROUTINE)
+    [current] = [s for s in other.treatment.injections() if s.given_on == T0.date()]
+    mine = other.treatment.log_injection(T0.date(), [AreaDose(InjectionArea.BROW, InjectionSide.BOTH)],
+                                         T0 + timedelta(days=3), replaces=current.id)
+    document = read(exported)
+    document["treatment"]["injections"].append(
+        {**document["treatment"]["injections"][2], "replaces": 2, "created_at": "2026-10-02T09:00:00+00:00",
+         "given_by": "the clinic's copy"})
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(document), encoding="utf-8")
+    report = import_json(other, changed, ROUTINE)
+    assert (report.added_treatment, report.held_back_treatment) == (0, 1)
+    assert mine in other.treatment.injections()
+
+
+def test_an_export_from_before_the_journal_still_imports(exported, other):
+    document = read(exported)
+    document["version"] = 1
+    del document["treatment"]
+    older = exported.with_name("older.json")
+    older.write_text(json.dumps(document), encoding="utf-8")
+    report = import_json(other, older, ROUTINE)
+    assert report.added_sessions == 6 and other.treatment.injections() == []
+
+
 def test_merge_recognises_a_session_by_its_start_and_local_date(exported, other):
     document = read(exported)
     import_json(other, exported, ROUTINE)
@@ -173,7 +238,7 @@ def broken(document: dict, change) -> dict:
 
 BAD_DOCUMENTS = [
     ("format", lambda d: d.update(format="something-else")),
-    ("version", lambda d: d.update(version=2)),
+    ("version", lambda d: d.update(version=3)),
     ("version", lambda d: d.update(version="1")),
     ("sessions", lambda d: d.pop("sessions")),
     ("sessions[2].rating", lambda d: d["sessions"][2].update(rating=7)),
@@ -211,7 +276,37 @@ BAD_DOCUMENTS = [
     ("plans[0].steps[1].step_key", lambda d: d["plans"][0]["steps"][1].update(step_key="heat\udfff")),
     ("settings.profile.name", lambda d: d["settings"].update({"profile.name": "Zo\udc00"})),
     ("settings", lambda d: d["settings"].update({"profile.\ud83d": "x"})),
+    # Issue 13: the treatment journal, checked as the screens check it.
+    ("treatment", lambda d: d.pop("treatment")),
+    ("treatment.injections[0].given_on", lambda d: _journal(d, "injections", 0).update(given_on="2999-01-01")),
+    ("treatment.injections[1].areas", lambda d: _journal(d, "injections", 1).update(areas=[])),
+    ("treatment.injections[0].areas[1].units", lambda d: _journal(d, "injections", 0)["areas"][1].update(units=-1)),
+    ("treatment.injections[0].areas[0].units", lambda d: _journal(d, "injections", 0)["areas"][0].update(units=9e9)),
+    ("treatment.injections[0].areas[0].area", lambda d: _journal(d, "injections", 0)["areas"][0].update(area="ear")),
+    ("treatment.injections[0].areas[0].side", lambda d: _journal(d, "injections", 0)["areas"][0].update(side="up")),
+    ("treatment.injections[0].given_by", lambda d: _journal(d, "injections", 0).update(given_by="x" * 500)),
+    ("treatment.injections[1].replaces", lambda d: _journal(d, "injections", 1).update(replaces=4)),
+    ("treatment.injections[0].deleted", lambda d: _journal(d, "injections", 0).update(deleted=True)),
+    ("treatment.injections[4].replaces", lambda d: _journal(d, "injections", 4).update(replaces=1)),
+    ("treatment.checkins[0].local_date", lambda d: _journal(d, "checkins", 0).update(local_date="2026-08-01")),
+    ("treatment.checkins[0].answers", lambda d: _journal(d, "checkins", 0).update(answers=["sneezing"])),
+    ("treatment.checkins[1].note", lambda d: _journal(d, "checkins", 1).update(note="\ud800")),
+    ("treatment.effect_marks[0].local_date", lambda d: _journal(d, "effect_marks", 0).update(local_date="2026-01-01")),
+    ("treatment.effect_marks[0].kind", lambda d: _journal(d, "effect_marks", 0).update(kind="gone")),
+    ("treatment.care_items[0].cadence", lambda d: _journal(d, "care_items", 0).update(cadence="hourly")),
+    ("treatment.care_items[0].dose_dates", lambda d: _journal(d, "care_items", 0).update(dose_dates=["2026-10-01"])),
+    ("treatment.care_items[1].dose_dates[0]", lambda d: _journal(d, "care_items", 1).update(dose_dates=["soon"])),
+    ("treatment.care_items[1].dose_dates[1]", lambda d: _journal(d, "care_items", 1).update(
+        dose_dates=["2026-10-01", "2999-01-01"])),
+    ("treatment.care_ticks[0].minutes", lambda d: _journal(d, "care_ticks", 0).update(minutes=0)),
+    ("treatment.mood_entries[0].mood", lambda d: _journal(d, "mood_entries", 0).update(mood=9)),
+    ("treatment.mood_entries[0].mood", lambda d: _journal(d, "mood_entries", 0).update(mood=2.0)),
+    ("treatment.mood_entries[0].colour", lambda d: _journal(d, "mood_entries", 0).update(colour="blue")),
 ]
+
+
+def _journal(document: dict, table: str, index: int) -> dict:
+    return document["treatment"][table][index]
 
 
 @pytest.mark.parametrize("field,change", BAD_DOCUMENTS, ids=[f for f, _ in BAD_DOCUMENTS])
