@@ -5,6 +5,7 @@ from datetime import date, datetime, timezone
 from kivy.uix.label import Label
 from kivy.uix.textinput import TextInput
 
+from app.fonts import PLACEHOLDER
 from tests.seed import add_session, save_plan
 
 NAMES = {"Latin": "Zoë Łukasz", "Greek": "Ελένη", "Cyrillic": "Алексей",
@@ -47,6 +48,12 @@ def test_a_bold_label_draws_every_letter_of_each_name(ui):
 
 def test_a_text_box_draws_every_letter_of_each_name(ui):
     assert letters_drawn_as_the_box(text_input_pixels) == []
+
+
+def test_an_emoji_draws_as_one_white_square(ui):
+    square = label_pixels(PLACEHOLDER)
+    drawn = {emoji: label_pixels(emoji) == square for emoji in ("🙂", "👍🏽", "❤️", "⌚", "☺")}
+    assert drawn == dict.fromkeys(drawn, True)
 
 
 def test_a_note_with_emoji_is_shown_without_failing(ui):

@@ -3,15 +3,19 @@ that draws Latin (all accents), Greek, Cyrillic, Chinese, Japanese and Korean.
 
 Run once, by hand; its output is committed and the app never runs it:
 
-    python assets/fonts/text/make_fonts.py          # needs apt-get and dpkg-deb (Debian)
+    .venv/bin/python assets/fonts/text/make_fonts.py    # needs apt-get and dpkg-deb (Debian)
 
 Why one merged file: Kivy's SDL2 text provider draws a Label with a single font file and
 has no fallback chain, so every script a name or a note may use must be in that file.
 
-Sources (both SIL Open Font License 1.1, see OFL.txt), from Debian 12 "bookworm":
-- fonts-noto-core 20201225-1: NotoSans-Regular.ttf / NotoSans-Bold.ttf (Noto Sans 2.004),
-  kept whole: Latin with every accent, Greek, Cyrillic, punctuation.
-- fonts-noto-cjk 1:20220127+repack1-1: NotoSansCJK-Regular.ttc / -Bold.ttc, face
+Sources:
+- Latin with every accent (Vietnamese too), Greek, Cyrillic, punctuation: Roboto 2.001101
+  Regular and Bold as shipped in the kivy 2.3.1 wheel (kivy/data/fonts; Apache License 2.0,
+  see LICENSE-Apache-2.0.txt), kept whole with its hinting and kerning. It is the font the app
+  always drew with, so every screen keeps its look, widths and line heights.
+- Chinese, Japanese, Korean: Debian 12 "bookworm" package fonts-noto-cjk
+  1:20220127+repack1-1 (SIL Open Font License 1.1, see OFL.txt):
+  NotoSansCJK-Regular.ttc / -Bold.ttc, face
   "Noto Sans CJK SC" (2.004), cut down to the common characters:
   GB 2312 (6,763 hanzi + symbols), JIS X 0208 level 1 kanji and its kana and symbols rows,
   KS X 1001 Hangul (2,350 syllables + jamo), all kana, CJK punctuation, full/half-width forms.
@@ -19,14 +23,20 @@ Sources (both SIL Open Font License 1.1, see OFL.txt), from Debian 12 "bookworm"
   draws as the missing-glyph box. The SC face gives Chinese shapes to characters shared with
   Japanese; one file can hold only one shape per character.
 
-What is changed: the CJK outlines are converted from cubic (CFF) to quadratic (TrueType)
-curves, as one file must hold one kind; hinting and the OpenType layout tables are dropped
-(neither Kivy's SDL2_ttf nor fpdf2 use them without HarfBuzz); the line height is Noto
-Sans's, so text keeps the height it has in Latin. The family is renamed "SmileBack Sans",
-as the OFL asks of modified versions.
+Emoji: there is no monochrome emoji font to take, so the code points of the emoji and symbol
+blocks the font lacks draw the font's white square (U+25A1), and the invisible parts of an
+emoji (joiners, variation selectors, skin-tone modifiers, the keycap mark, tag characters)
+draw nothing, so an emoji shows as one neat square in the app and the PDF, and is copied as itself.
+
+What is changed in the CJK part: the outlines are converted from cubic (CFF) to quadratic
+(TrueType) curves, as one file holds one kind, and scaled to Roboto's 2048 units per em; its
+hinting and OpenType layout tables are dropped (Kivy's SDL2_ttf and fpdf2 do not use them
+for these scripts). The line height is Roboto's, which the CJK glyphs fit within. The merged
+font is named "SmileBack Sans", as the OFL asks of modified versions, and is under the OFL.
 """
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 import tempfile
@@ -37,14 +47,24 @@ from fontTools.merge import Merger
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont, newTable
+from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+from fontTools.ttLib.scaleUpem import scale_upem
+from fontTools.ttLib.tables._g_l_y_f import Glyph
 
 HERE = Path(__file__).resolve().parent
-PACKAGES = ("fonts-noto-core=20201225-1", "fonts-noto-cjk=1:20220127+repack1-1")
-LATIN = "usr/share/fonts/truetype/noto/NotoSans-{weight}.ttf"
+PACKAGES = ("fonts-noto-cjk=1:20220127+repack1-1",)
+KIVY_FONTS = Path(importlib.util.find_spec("kivy").origin).parent / "data" / "fonts"  # not imported: no window
+LATIN = "Roboto-{weight}.ttf"
 CJK = "usr/share/fonts/opentype/noto/NotoSansCJK-{weight}.ttc"
 CJK_FACE = "Noto Sans CJK SC"
 FAMILY = "SmileBack Sans"
 WEIGHTS = ("Regular", "Bold")
+SQUARE = 0x25A1
+SKIN_TONES = range(0x1F3FB, 0x1F400)
+EMOJI_BLOCKS = (range(0x2100, 0x2200), range(0x2300, 0x2400), range(0x2600, 0x27C0), range(0x2B00, 0x2C00),
+                range(0x1F000, 0x1FB00))
+INVISIBLE = (range(0x200B, 0x2010), range(0x2060, 0x2065), range(0xFEFF, 0xFF00),  # joiners, marks, BOM
+             range(0xFE00, 0xFE10), range(0x20E3, 0x20E4), SKIN_TONES, range(0xE0020, 0xE0080))
 
 
 def main() -> None:
@@ -53,7 +73,7 @@ def main() -> None:
         _unpack_packages(root)
         for weight in WEIGHTS:
             out = HERE / f"SmileBackSans-{weight}.ttf"
-            build(root / LATIN.format(weight=weight), root / CJK.format(weight=weight), weight, out)
+            build(KIVY_FONTS / LATIN.format(weight=weight), root / CJK.format(weight=weight), weight, out)
             print(f"{out.name}: {out.stat().st_size / 1e6:.2f} MB")
 
 
@@ -64,17 +84,22 @@ def _unpack_packages(root: Path) -> None:
 
 
 def build(latin_path: Path, cjk_path: Path, weight: str, out: Path) -> None:
-    latin = _strip(TTFont(latin_path), unicodes="*")
+    latin = TTFont(latin_path)
+    for tag in ("DSIG", "hdmx"):  # a signature the merge would break; pixel widths for its hinting only
+        if tag in latin:
+            del latin[tag]
     cjk = next(f for f in TTCollection(cjk_path).fonts if f["name"].getDebugName(4).startswith(CJK_FACE))
     # Characters the Latin font has keep its shapes: the CJK face's Latin is monospaced-ish.
     wanted = cjk_characters() - set(latin.getBestCmap())
     cjk = _to_quadratic(_strip(cjk, unicodes=sorted(wanted)))
+    scale_upem(cjk, latin["head"].unitsPerEm)
     with tempfile.TemporaryDirectory() as tmp:
         parts = [Path(tmp) / "latin.ttf", Path(tmp) / "cjk.ttf"]
         latin.save(parts[0])
         cjk.save(parts[1])
         merged = Merger().merge([str(p) for p in parts])
     _copy_vertical_metrics(TTFont(latin_path), merged)
+    _add_emoji_placeholders(merged)
     _rename(merged, weight)
     merged.save(out)
 
@@ -108,7 +133,7 @@ def _strip(font: TTFont, unicodes) -> TTFont:
     options.notdef_outline = True
     options.glyph_names = False
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=range(0x110000) if unicodes == "*" else unicodes)
+    subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
     for tag in ("GSUB", "GPOS", "GDEF", "DSIG", "VORG", "vhea", "vmtx", "BASE"):
         if tag in font:
@@ -151,6 +176,26 @@ def _to_quadratic(font: TTFont) -> TTFont:
     return font
 
 
+def _add_emoji_placeholders(font: TTFont) -> None:
+    mapping = dict(font.getBestCmap())
+    square = mapping[SQUARE]
+    for block in EMOJI_BLOCKS:
+        mapping.update({c: square for c in block if c not in mapping and c not in SKIN_TONES})
+    font.setGlyphOrder([*font.getGlyphOrder(), "invisible"])
+    font["glyf"].glyphOrder = font.getGlyphOrder()
+    font["glyf"].glyphs["invisible"] = Glyph()
+    font["hmtx"]["invisible"] = (0, 0)
+    for block in INVISIBLE:
+        mapping.update({c: "invisible" for c in block})
+    tables = []
+    for fmt, platform, encoding, chars in ((4, 3, 1, {c: g for c, g in mapping.items() if c <= 0xFFFF}),
+                                            (12, 3, 10, mapping)):
+        table = CmapSubtable.newSubtable(fmt)
+        table.platformID, table.platEncID, table.language, table.cmap = platform, encoding, 0, chars
+        tables.append(table)
+    font["cmap"].tables = tables
+
+
 def _copy_vertical_metrics(source: TTFont, font: TTFont) -> None:
     for attr in ("ascent", "descent", "lineGap"):
         setattr(font["hhea"], attr, getattr(source["hhea"], attr))
@@ -164,8 +209,8 @@ def _rename(font: TTFont, weight: str) -> None:
         if record.nameID in (1, 3, 4, 6, 16, 17):
             name.removeNames(nameID=record.nameID)
     full = f"{FAMILY} {weight}"
-    for name_id, value in ((1, FAMILY), (2, weight), (3, f"{full}; Noto Sans + Noto Sans CJK SC subset"),
-                           (4, full), (6, full.replace(" ", "")), (5, "Version 2.004")):
+    for name_id, value in ((1, FAMILY), (2, weight), (3, f"{full}; Roboto + Noto Sans CJK SC subset"),
+                           (4, full), (6, full.replace(" ", "")), (5, "Version 1.0")):
         name.setName(value, name_id, 3, 1, 0x409)
         name.setName(value, name_id, 1, 0, 0)
 
