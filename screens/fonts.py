@@ -8,5 +8,5 @@ DEFAULT_NAME = "Roboto"
 
 
 def use_text_font() -> None:
-    LabelBase.register(DEFAULT_NAME, fn_regular=str(REGULAR), fn_bold=str(BOLD),
-                       fn_italic=str(REGULAR), fn_bolditalic=str(BOLD))
+    # There is no italic: italic text is drawn upright, bold italic in bold.
+    LabelBase.register(DEFAULT_NAME, fn_regular=str(REGULAR), fn_bold=str(BOLD), fn_bolditalic=str(BOLD))

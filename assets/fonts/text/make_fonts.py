@@ -55,6 +55,7 @@ HERE = Path(__file__).resolve().parent
 PACKAGES = ("fonts-noto-cjk=1:20220127+repack1-1",)
 KIVY_FONTS = Path(importlib.util.find_spec("kivy").origin).parent / "data" / "fonts"  # not imported: no window
 LATIN = "Roboto-{weight}.ttf"
+LATIN_VERSION = "Version 2.001101"
 CJK = "usr/share/fonts/opentype/noto/NotoSansCJK-{weight}.ttc"
 CJK_FACE = "Noto Sans CJK SC"
 FAMILY = "SmileBack Sans"
@@ -85,11 +86,12 @@ def _unpack_packages(root: Path) -> None:
 
 def build(latin_path: Path, cjk_path: Path, weight: str, out: Path) -> None:
     latin = TTFont(latin_path)
-    for tag in ("DSIG", "hdmx"):  # a signature the merge would break; pixel widths for its hinting only
+    assert latin["name"].getDebugName(5).startswith(LATIN_VERSION), latin["name"].getDebugName(5)
+    for tag in ("DSIG", "hdmx"):  # a signature the merge breaks; pixel widths listed for Roboto's glyphs only
         if tag in latin:
             del latin[tag]
     cjk = next(f for f in TTCollection(cjk_path).fonts if f["name"].getDebugName(4).startswith(CJK_FACE))
-    # Characters the Latin font has keep its shapes: the CJK face's Latin is monospaced-ish.
+    # Characters Roboto has (Latin, Greek, Cyrillic, punctuation) keep Roboto's shapes and widths.
     wanted = cjk_characters() - set(latin.getBestCmap())
     cjk = _to_quadratic(_strip(cjk, unicodes=sorted(wanted)))
     scale_upem(cjk, latin["head"].unitsPerEm)
@@ -159,10 +161,9 @@ def _to_quadratic(font: TTFont) -> TTFont:
     hmtx = font["hmtx"]
     for name, glyph in glyf.glyphs.items():
         hmtx[name] = (hmtx[name][0], getattr(glyph, "xMin", 0))
-    maxp = newTable("maxp")
+    maxp = newTable("maxp")  # the outline counts are recalculated when it is compiled
     maxp.tableVersion = 0x00010000
-    for field in ("maxZones",):
-        setattr(maxp, field, 1)
+    maxp.maxZones = 1
     for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
                   "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
         setattr(maxp, field, 0)
