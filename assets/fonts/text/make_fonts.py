@@ -9,8 +9,8 @@ Why one merged file: Kivy's SDL2 text provider draws a Label with a single font 
 has no fallback chain, so every script a name or a note may use must be in that file.
 
 Sources:
-- Latin with every accent (Vietnamese too), Greek, Cyrillic, punctuation: Roboto 2.001101
-  Regular and Bold as shipped in the kivy 2.3.1 wheel (kivy/data/fonts; Apache License 2.0,
+- Latin with every accent (Vietnamese too), Greek, Cyrillic, punctuation: Roboto Regular
+  2.001101 and Bold 2.001150 as shipped in the kivy 2.3.1 wheel (kivy/data/fonts; Apache License 2.0,
   see LICENSE-Apache-2.0.txt), kept whole with its hinting and kerning. It is the font the app
   always drew with, so every screen keeps its look, widths and line heights.
 - Chinese, Japanese, Korean: Debian 12 "bookworm" package fonts-noto-cjk
@@ -55,7 +55,7 @@ HERE = Path(__file__).resolve().parent
 PACKAGES = ("fonts-noto-cjk=1:20220127+repack1-1",)
 KIVY_FONTS = Path(importlib.util.find_spec("kivy").origin).parent / "data" / "fonts"  # not imported: no window
 LATIN = "Roboto-{weight}.ttf"
-LATIN_VERSION = "Version 2.001101"
+LATIN_VERSIONS = {"Regular": "Version 2.001101", "Bold": "Version 2.001150"}
 CJK = "usr/share/fonts/opentype/noto/NotoSansCJK-{weight}.ttc"
 CJK_FACE = "Noto Sans CJK SC"
 FAMILY = "SmileBack Sans"
@@ -86,7 +86,7 @@ def _unpack_packages(root: Path) -> None:
 
 def build(latin_path: Path, cjk_path: Path, weight: str, out: Path) -> None:
     latin = TTFont(latin_path)
-    assert latin["name"].getDebugName(5).startswith(LATIN_VERSION), latin["name"].getDebugName(5)
+    assert latin["name"].getDebugName(5).startswith(LATIN_VERSIONS[weight]), latin["name"].getDebugName(5)
     for tag in ("DSIG", "hdmx"):  # a signature the merge breaks; pixel widths listed for Roboto's glyphs only
         if tag in latin:
             del latin[tag]
