@@ -14,6 +14,7 @@ from kivy.uix.screenmanager import FadeTransition, ScreenManager
 from app.clock import Clock as DomainClock, ScaledClock, SystemClock
 from app.cues import CuePlayer, PlyerSpeech, PlyerVibrator
 from app.routine import DEFAULT_ROUTINE
+from screens.fonts import use_text_font
 from screens.palette import palette
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,8 @@ class SmileBackApp(App):
 
     def build(self):
         import screens.widgets  # noqa: F401  (registers shared widgets and their kv rules)
+
+        use_text_font()  # before any text is drawn: every script a name or note may use
 
         # On a wide desktop window the app keeps a readable column in the middle.
         self.manager = ScreenManager(transition=FadeTransition(duration=0.12), size_hint_max_x=dp(COLUMN_DP))

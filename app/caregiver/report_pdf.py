@@ -1,19 +1,19 @@
 """The one-page PDF report for the clinician, drawn with fpdf2's own primitives.
 
-Only fpdf2's core fonts are used, so nothing is bundled and the output is the same on
-every machine; they cover latin-1 only, so every text passes through `latin1()` first.
+Text is set in the bundled font (app/fonts.py), which fpdf2 embeds as a subset of the
+characters used, so a name or note in any script the app shows prints as typed; what the
+font lacks (an emoji) prints as a placeholder square.
 The page never breaks: notes that do not fit are counted, not cut mid-way.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fpdf import FPDF
 
-from .. import stats
+from .. import fonts, stats
 from ..charts import (BarChartModel, day_label, label_stride, labelled, minutes_chart, ratings_over_time,
                       values_fit)
 from ..routine import Routine
@@ -37,14 +37,7 @@ COLOURS = {
     stats.MISSED: (200, 60, 60),
     stats.REST: (175, 175, 175),
 }
-# Typographic characters people type in notes that latin-1 lacks, mapped to look-alikes.
-_LOOKALIKES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": ",", "\u201c": '"', "\u201d": '"', "\u201e": '"',
-    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2026": "...", "\u2022": "*", "\u20ac": "EUR",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-    # Letters with no decomposition to a latin-1 base letter.
-    "\u0141": "L", "\u0142": "l", "\u0110": "D", "\u0111": "d", "\u0131": "i", "\u0152": "OE", "\u0153": "oe",
-})
+TEXT_FONT = "smileback"
 
 
 @dataclass(frozen=True)
@@ -134,6 +127,7 @@ def render(data: ReportData) -> bytes:
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_title("SmileBack report")
     pdf.set_creator("SmileBack")
+    _add_text_font(pdf)
     pdf.add_page()
     _header(pdf, data)
     _figures(pdf, data)
@@ -145,10 +139,20 @@ def render(data: ReportData) -> bytes:
     return bytes(pdf.output())
 
 
+def _add_text_font(pdf: FPDF) -> None:
+    pdf.add_font(TEXT_FONT, "", str(fonts.REGULAR))
+    pdf.add_font(TEXT_FONT, "B", str(fonts.BOLD))
+    pdf.add_font(TEXT_FONT, "I", str(fonts.REGULAR))  # the font has no italic: those lines print upright
+
+
+def _drawable(pdf: FPDF, text: str) -> str:
+    return fonts.with_placeholders(text, pdf.fonts[TEXT_FONT].cmap)
+
+
 def _text(pdf: FPDF, text: str, size: float = 10, style: str = "", height: float = 5.5) -> None:
-    pdf.set_font("helvetica", style, size)
+    pdf.set_font(TEXT_FONT, style, size)
     pdf.set_x(MARGIN)
-    pdf.multi_cell(CONTENT_W, height, latin1(text), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(CONTENT_W, height, _drawable(pdf, text), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _header(pdf: FPDF, data: ReportData) -> None:
@@ -215,7 +219,7 @@ def _bar_chart(pdf: FPDF, model: BarChartModel, height: float) -> None:
         _text(pdf, model.empty_text, 9)
         return
     _chart_font(pdf, 7)
-    pdf.text(MARGIN, pdf.get_y() + 2.5, latin1(model.axis_title))
+    pdf.text(MARGIN, pdf.get_y() + 2.5, _drawable(pdf, model.axis_title))
     top = pdf.get_y() + 6  # room for the value above a full bar
     tick_w = max(pdf.get_string_width(f"{tick:d}") for tick in model.scale.ticks)
     left, width = MARGIN + tick_w + 2, CONTENT_W - tick_w - 2
@@ -233,9 +237,9 @@ def _bar_chart(pdf: FPDF, model: BarChartModel, height: float) -> None:
         if show_values and bar_h is not None:
             pdf.text(x + (slot - pdf.get_string_width(bar.value_text)) / 2, baseline - bar_h - 0.8, bar.value_text)
         if labelled(index, len(model.bars), stride):
-            pdf.text(x + (slot - pdf.get_string_width(bar.label)) / 2, baseline + 3, latin1(bar.label))
+            pdf.text(x + (slot - pdf.get_string_width(bar.label)) / 2, baseline + 3, _drawable(pdf, bar.label))
     if model.label_title:
-        pdf.text(left + (width - pdf.get_string_width(model.label_title)) / 2, baseline + 6, latin1(model.label_title))
+        pdf.text(left + (width - pdf.get_string_width(model.label_title)) / 2, baseline + 6, _drawable(pdf, model.label_title))
     pdf.set_text_color(0, 0, 0)
     pdf.set_y(baseline + 7)
 
@@ -256,7 +260,7 @@ def _ticks(pdf: FPDF, model: BarChartModel, left: float, width: float, baseline:
 
 
 def _chart_font(pdf: FPDF, size: float) -> None:
-    pdf.set_font("helvetica", "", size)
+    pdf.set_font(TEXT_FONT, "", size)
 
 
 def _bar(pdf: FPDF, x: float, baseline: float, width: float, height: float, status: str) -> float | None:
@@ -275,7 +279,7 @@ def _bar(pdf: FPDF, x: float, baseline: float, width: float, height: float, stat
 
 def _legend(pdf: FPDF) -> None:
     x = MARGIN + 10
-    pdf.set_font("helvetica", "", 7)
+    pdf.set_font(TEXT_FONT, "", 7)
     for status in (stats.DONE, stats.PARTIAL, stats.MISSED, stats.REST):
         pdf.set_fill_color(*COLOURS[status])
         pdf.rect(x, pdf.get_y() + 0.8, 3, 3, style="F")
@@ -299,10 +303,10 @@ def _step_table(pdf: FPDF, steps: list[StepSummary]) -> None:
 
 
 def _row(pdf: FPDF, widths: tuple[int, ...], cells: tuple[str, ...], style: str = "") -> None:
-    pdf.set_font("helvetica", style, 9)
+    pdf.set_font(TEXT_FONT, style, 9)
     pdf.set_x(MARGIN)
     for width, cell in zip(widths, cells):
-        pdf.cell(width, 5.5, latin1(cell), border="B", align="L")
+        pdf.cell(width, 5.5, _drawable(pdf, cell), border="B", align="L")
     pdf.ln(5.5)
 
 
@@ -313,7 +317,7 @@ def _treatment(pdf: FPDF, lines: tuple[str, ...]) -> None:
     _text(pdf, "Treatment journal", 10, "B")
     limit = FOOTER_Y - 30  # leaves room for the notes' heading and a few notes
     for index, line in enumerate(lines):
-        text = latin1(_one_line(line))
+        text = _one_line(line)
         rows = pdf.multi_cell(CONTENT_W, 4.5, text, dry_run=True, output="LINES")
         if pdf.get_y() + 4.5 * len(rows) > limit:
             _text(pdf, f"... and {len(lines) - index} more lines, all in the treatment CSV.", 9, "I", 4.5)
@@ -327,10 +331,10 @@ def _notes(pdf: FPDF, items: list[tuple[date, str]]) -> None:
     if not items:
         _text(pdf, "No notes in this period.", 9)
         return
-    pdf.set_font("helvetica", "", 9)
+    pdf.set_font(TEXT_FONT, "", 9)
     limit = FOOTER_Y - 10  # leaves a line for "more notes"
     for index, (day, note) in enumerate(items):
-        text = latin1(f"{day.isoformat()}: {_one_line(note)}")
+        text = _drawable(pdf, f"{day.isoformat()}: {_one_line(note)}")
         lines = pdf.multi_cell(CONTENT_W, 4.5, text, dry_run=True, output="LINES")
         if pdf.get_y() + 4.5 * len(lines) > limit:
             _text(pdf, f"... and {len(items) - index} more notes, all in the sessions CSV.", 9, "I", 4.5)
@@ -346,19 +350,6 @@ def _footer(pdf: FPDF) -> None:
 
 
 # --- text helpers -------------------------------------------------------------------------
-
-
-def latin1(text: str) -> str:
-    """What the core fonts can draw: look-alikes, then accents dropped, then '?'."""
-    text = text.translate(_LOOKALIKES)
-    return "".join(_latin1_char(ch) for ch in text)
-
-
-def _latin1_char(ch: str) -> str:
-    if ch in "\n\t" or (ch.isprintable() and ord(ch) < 256):
-        return ch
-    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    return base if base and all(ord(c) < 256 and c.isprintable() for c in base) else "?"
 
 
 def _one_line(note: str) -> str:

@@ -1,10 +1,12 @@
 """Exports: CSVs that read back exactly, a one-page PDF with the figures, safe writing."""
 import csv
+import io
 import os
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from app.vocabulary import SessionStatus, StepStatus
@@ -12,7 +14,8 @@ from app.caregiver import export as export_module
 from app.caregiver.export import (
     ALL_TIME, SESSION_COLUMNS, STEP_COLUMNS, ExportError, default_export_folder, export_all,
 )
-from app.caregiver.report_pdf import DISCLAIMER, latin1
+from app.caregiver.report_pdf import DISCLAIMER
+from app.fonts import PLACEHOLDER
 
 from .test_dashboard import TODAY, add_session, ago, daily, save_plan
 
@@ -47,6 +50,24 @@ def pdf_text(path: Path) -> str:
     reader = PdfReader(path)
     assert len(reader.pages) == 1
     return reader.pages[0].extract_text()
+
+
+def embedded_fonts(path: Path) -> list[TTFont]:
+    """The page's embedded TrueType fonts, each a subset of the glyphs the page uses in it."""
+    fonts = []
+    for ref in PdfReader(path).pages[0]["/Resources"]["/Font"].values():
+        font = ref.get_object()
+        if "/DescendantFonts" in font:  # not one of the PDF's built-in fonts
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            fonts.append(TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data())))
+    return fonts
+
+
+def draws(font: TTFont, char: str) -> bool:
+    """The font maps `char` to a glyph with an outline (of its own, or built of others like ë)."""
+    name = font.getBestCmap().get(ord(char))
+    glyph = font["glyf"][name] if name is not None else None
+    return glyph is not None and (glyph.isComposite() or glyph.numberOfContours > 0)
 
 
 def export(store, routine, folder, **kwargs):
@@ -174,15 +195,29 @@ def test_pdf_says_not_started_rather_than_on_track_at_100_percent(store, routine
     assert "100%" not in text and "On track" not in text
 
 
-def test_pdf_copes_with_text_beyond_latin1(seeded, routine, out):
-    seeded.put_setting("profile.name", "Łucja Żak 王")
-    text = pdf_text(export(seeded, routine, out).paths[2])
-    assert "Lucja Zak ?" in text
+NAMES = ("Zoë Łukasz", "Ελένη", "Алексей", "王小明", "山田花子", "김민준")
 
 
-def test_latin1_sanitising():
-    assert latin1("“Ça” – ok… ł 顔 🙂") == '"Ça" - ok... l ? ?'
-    latin1("any text").encode("latin-1")
+def test_pdf_prints_a_name_and_notes_in_every_script_as_typed(seeded, routine, out):
+    seeded.put_setting("profile.name", " ".join(NAMES))
+    add_session(seeded, seeded.current_plan(), ago(1), note="Sehr gut, señora «merci» — Ελένη, Алексей: 顔が軽い 오늘")
+    path = export(seeded, routine, out).paths[2]
+    text = pdf_text(path)
+    assert f"Patient: {' '.join(NAMES)}" in text
+    assert "Sehr gut, señora «merci» — Ελένη, Алексей: 顔が軽い 오늘" in text
+    letters = set("".join(NAMES).replace(" ", ""))
+    assert any(all(draws(font, char) for char in letters) for font in embedded_fonts(path))
+
+
+def test_an_emoji_in_a_note_prints_and_copies_back_as_itself(seeded, routine, out):
+    note = "Better today 🙂, thumbs 👍🏽 and ❤️ family 👨‍👩‍👧 end"  # the font draws each as a square
+    add_session(seeded, seeded.current_plan(), ago(1), note=note)
+    assert note in pdf_text(export(seeded, routine, out).paths[2])
+
+
+def test_a_character_the_font_lacks_prints_as_a_placeholder(seeded, routine, out):
+    add_session(seeded, seeded.current_plan(), ago(1), note="a rare name 𠀀𠀁 here")
+    assert f"a rare name {PLACEHOLDER} here" in pdf_text(export(seeded, routine, out).paths[2])
 
 
 def test_pdf_stays_one_page_with_many_long_notes(store, routine, out):
