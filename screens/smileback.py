@@ -40,6 +40,7 @@ SCREENS = {
     "safety": ("screens.safety:SafetyScreen", "app.presenters.first_run:SafetyPresenter"),
     "about_you": ("screens.about_you:AboutYouScreen", "app.presenters.first_run:AboutYouPresenter"),
     "your_plan": ("screens.your_plan:YourPlanScreen", "app.presenters.first_run:YourPlanPresenter"),
+    "injection": ("screens.injection:InjectionScreen", "app.presenters.injection:InjectionPresenter"),
 }
 COLUMN_DP = 760  # widest the content grows on a desktop window
 
