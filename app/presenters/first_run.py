@@ -13,6 +13,7 @@ from ..profile import SIDE_LABELS, load_profile, profile_from_entries, save_prof
 from ..settings import SUGGESTED_REMINDER_TIME, PreferencesError, validate_reminder_time
 from ..vocabulary import SIDES
 from .base import EscapeGoesBack, Navigator, Shows, ask_to_close
+from .treatment import CLINICIAN_NUMBER_SETTING, EMERGENCY_NUMBER_SETTING
 
 STEPS = 4  # welcome, safety, about you, your plan
 
@@ -90,6 +91,8 @@ class SafetyModel:
     from_home: bool  # opened from Home: read only, Back goes home
     skipping: bool  # "Skip set-up" was chosen: Continue finishes
     confirmed: bool  # the "I have read this" tick
+    emergency_number: str = ""  # as stored for the get-help page; "" when not stored
+    clinician_number: str = ""
 
 
 class SafetyPresenter(EscapeGoesBack):
@@ -105,7 +108,9 @@ class SafetyPresenter(EscapeGoesBack):
         self._show()
 
     def _show(self) -> None:
-        self.view.show(SafetyModel(self.from_home, self.skipping, self.confirmed))
+        settings = self.core.store.settings()
+        self.view.show(SafetyModel(self.from_home, self.skipping, self.confirmed,
+                                   settings.get(EMERGENCY_NUMBER_SETTING, ""), settings.get(CLINICIAN_NUMBER_SETTING, "")))
 
     def toggle(self) -> None:
         self.confirmed = not self.confirmed

@@ -209,6 +209,65 @@ class GetHelpPresenter(EscapeGoesBack):
         self.navigator.go("home")
 
 
+# --- the numbers to call, stored by the patient or caregiver --------------------------------------
+
+PHONE_CHARACTERS = set("0123456789 +-()")
+PHONE_LONGEST = 30
+
+
+def phone_problem(text: str) -> str:
+    """Why a typed number cannot be stored ("" when it can, or when the box is empty)."""
+    digits = sum(c.isdigit() for c in text)
+    if not text:
+        return ""
+    if len(text) > PHONE_LONGEST or not set(text) <= PHONE_CHARACTERS or digits < 2:
+        return "type the number with digits, spaces, + or -, as you would dial it"
+    return ""
+
+
+@dataclass(frozen=True)
+class HelpNumbersModel:
+    emergency_number: str
+    clinician_number: str
+    message: str = ""
+    saved: bool = False  # the message says it was saved
+
+
+class HelpNumbersPresenter(EscapeGoesBack):
+    """Where the clinician's and an emergency number are stored, for the get-help and safety pages."""
+
+    def __init__(self, core: Core, navigator: Navigator, view):
+        self.core, self.navigator, self.view = core, navigator, view
+        self.back_to = "settings"
+
+    def prepare(self, back_to: str = "settings") -> None:
+        self.back_to = back_to
+
+    def enter(self) -> None:
+        settings = self.core.store.settings()
+        self.view.show(HelpNumbersModel(settings.get(EMERGENCY_NUMBER_SETTING, ""),
+                                        settings.get(CLINICIAN_NUMBER_SETTING, "")))
+
+    def save(self, emergency: str, clinician: str) -> None:
+        emergency, clinician = emergency.strip(), clinician.strip()
+        problems = [f"{field}: {problem}." for field, problem in
+                    (("Emergency number", phone_problem(emergency)), ("Clinician's number", phone_problem(clinician)))
+                    if problem]
+        if problems:
+            self.view.show(HelpNumbersModel(emergency, clinician, " ".join(problems)))
+            return
+        try:
+            self.core.store.put_setting(EMERGENCY_NUMBER_SETTING, emergency)
+            self.core.store.put_setting(CLINICIAN_NUMBER_SETTING, clinician)
+        except StoreError as error:
+            self.view.show(HelpNumbersModel(emergency, clinician, str(error)))
+            return
+        self.view.show(HelpNumbersModel(emergency, clinician, "Saved.", saved=True))
+
+    def back(self) -> None:
+        self.navigator.go(self.back_to)
+
+
 # --- supportive care's quick ticks -----------------------------------------------------------------
 
 @dataclass(frozen=True)
