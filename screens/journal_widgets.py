@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from kivy.graphics import Color, Ellipse, Line
 from kivy.metrics import dp
-from kivy.properties import ListProperty, NumericProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty
+from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from screens import load_kv_beside
 import screens.welcome  # noqa: F401  (TickButton, used by the checklists)
+from screens.widgets import Card
 
 
 class PresentedPart:
@@ -24,6 +26,33 @@ class PresentedPart:
     def refresh(self) -> None:
         if self.presenter is not None:
             self.presenter.enter()
+
+
+class Collapsible(BoxLayout):
+    """A box whose children leave the layout while it is hidden. Kept in a box of no height,
+    they would still lie over their neighbours and, disabled, take their touches."""
+
+    shown = BooleanProperty(True)
+    _kept: list | None = None
+
+    def on_kv_post(self, *_):
+        self._kept = []
+        self.on_shown()
+
+    def on_shown(self, *_):
+        if self._kept is None:  # before its kv rule has added the children
+            return
+        if self.shown and self._kept:
+            for child in reversed(self._kept):  # `children` lists the last added first
+                self.add_widget(child)
+            self._kept = []
+        elif not self.shown and self.children:
+            self._kept = list(self.children)
+            self.clear_widgets()
+
+
+class CollapsibleCard(Collapsible, Card):
+    pass
 
 
 class MoodFace(Widget):

@@ -10,7 +10,7 @@ from kivy.uix.boxlayout import BoxLayout
 
 from app.vocabulary import CareKind, EffectMark, Mood
 from screens import load_kv_beside
-from screens.journal_widgets import PresentedPart
+from screens.journal_widgets import CollapsibleCard, PresentedPart
 from screens.welcome import TickButton
 from screens.widgets import Card
 
@@ -45,7 +45,7 @@ class MoodButton(ButtonBehavior, BoxLayout):
     card = ObjectProperty(None)
 
 
-class CareCard(PresentedPart, Card):
+class CareCard(PresentedPart, CollapsibleCard):
     has_items = BooleanProperty(False)
     has_moods = BooleanProperty(False)
     mood_words = StringProperty("")  # today's mood in words, "" before it is given
