@@ -42,8 +42,10 @@ class InjectionFace(Widget):
     highlighted on its side. A tap on a region calls `on_choose(area)`."""
 
     chosen = DictProperty({})  # area -> side
-    line_color = ListProperty([0, 0, 0, 1])
+    # Fixed colours, as the routine's face diagram has: the face is skin in either theme.
+    line_color = ListProperty([0.2, 0.25, 0.3, 1])
     highlight = ListProperty([0.95, 0.55, 0.2, 1])
+    chosen_outline = ListProperty([0.75, 0.3, 0.0, 1])  # 3.6:1 on the skin
     on_choose = ObjectProperty(None, allownone=True)
 
     def __init__(self, **kwargs):
@@ -96,11 +98,10 @@ class InjectionFace(Widget):
         """A thin outline shows where to tap; a chosen area is filled on its side (or sides)."""
         side = self.chosen.get(region.area)
         on_its_side = side is not None and (middle == 0 or (-1 if middle < 0 else 1) in SIDE_SIGNS[side])
-        mark = self.highlight
         if on_its_side:
-            Color(mark[0], mark[1], mark[2], 0.55)
+            Color(*self.highlight[:3], 0.5)
             RoundedRectangle(pos=region.pos, size=region.size, radius=[dp(10)])
-        Color(*(mark if on_its_side else (*self.line_color[:3], 0.35)))
+        Color(*(self.chosen_outline if on_its_side else (*self.line_color[:3], 0.35)))
         Line(rounded_rectangle=(*region.pos, *region.size, dp(10)), width=dp(2.5) if on_its_side else dp(1))
 
 
