@@ -50,6 +50,7 @@ SCREENS = {
 PARTS = {
     "home": (("cycle_card", "app.presenters.treatment:CycleCardPresenter"),
              ("care_card", "app.presenters.treatment:CarePresenter")),
+    "caregiver": (("treatment_section", "app.presenters.caregiver_treatment:CaregiverTreatmentPresenter"),),
 }
 COLUMN_DP = 760  # widest the content grows on a desktop window
 

@@ -1,10 +1,10 @@
 """Home's treatment cards, each with its own presenter (app/presenters/treatment.py): the
 injection cycle (week, the estimate, the booking prompt, one-tap marks, the check-in when
 due), and supportive care's quick ticks with the mood faces, after the routine and never
-part of its streak."""
+part of its streak; and the caregiver dashboard's treatment section."""
 from __future__ import annotations
 
-from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 
@@ -12,7 +12,7 @@ from app.vocabulary import CareKind, EffectMark, Mood
 from screens import load_kv_beside
 from screens.journal_widgets import CollapsibleCard, PresentedPart
 from screens.welcome import TickButton
-from screens.widgets import Card
+from screens.widgets import Card, WrapLabel
 
 
 class CycleCard(PresentedPart, Card):
@@ -75,6 +75,24 @@ class CareCard(PresentedPart, CollapsibleCard):
 
     def choose_mood(self, mood: int) -> None:
         self.presenter.record_mood(Mood(mood), self.ids.mood_note.text.strip() or None)
+
+
+class CaregiverTreatmentCard(PresentedPart, Card):
+    cycle_text = StringProperty("")
+    forecast_text = StringProperty("")
+    last_cycle_text = StringProperty("")
+    red_flag_text = StringProperty("")
+    moods = ListProperty([])
+    mood_caption = StringProperty("")
+
+    def show(self, model) -> None:
+        self.cycle_text, self.forecast_text = model.cycle_text, model.forecast_text
+        self.last_cycle_text, self.red_flag_text = model.last_cycle_text, model.red_flag_text
+        self.moods, self.mood_caption = list(model.moods), model.mood_caption
+        for box, lines in ((self.ids.side_effects_box, model.side_effects), (self.ids.care_box, model.care)):
+            box.clear_widgets()
+            for line in lines:
+                box.add_widget(WrapLabel(text=line))
 
 
 load_kv_beside(__file__)

@@ -68,6 +68,11 @@ def finish_a_session(driver) -> None:
 
 
 def to_caregiver(driver) -> None:
+    """With a journal whose check-in had a red flag, so the treatment section is full."""
+    with_journal(driver)
+    core = driver.app.core
+    core.store.treatment.check_in(core.today(), {SideEffect.SWALLOWING, SideEffect.HEADACHE}, core.clock.now(),
+                                  note="after lunch")
     driver.app.start_caregiver_mode()
 
 

@@ -182,3 +182,19 @@ def test_supportive_care_is_ticked_on_home_without_touching_the_streak(ui):
 
 def test_supportive_care_is_not_shown_unless_planned(ui):
     assert care_card(ui).height == 0 and care_card(ui).children == []
+
+
+def test_a_red_flag_is_marked_on_the_caregivers_dashboard(ui):
+    journal_ready(ui)
+    ui.app.go("checkin", day=None)
+    ui.settle()
+    ui.tap_text(SideEffect.SWALLOWING.words)
+    ui.tap("submit_button")
+    ui.app.start_caregiver_mode()
+    ui.settle()
+    section = ui.screen.ids.treatment_section
+    assert section.red_flag_text.startswith("Red flag since the last injection")
+    assert section.cycle_text == "Week 1 since the injection on 22 November"
+    first = section.ids.side_effects_box.children[-1].text
+    assert "RED FLAG (call emergency services now): trouble swallowing" in first
+    ui.app.end_caregiver_mode()
