@@ -84,11 +84,14 @@ class CaregiverTreatmentCard(PresentedPart, Card):
     red_flag_text = StringProperty("")
     moods = ListProperty([])
     mood_caption = StringProperty("")
+    has_side_effects = BooleanProperty(False)
+    has_care = BooleanProperty(False)
 
     def show(self, model) -> None:
         self.cycle_text, self.forecast_text = model.cycle_text, model.forecast_text
         self.last_cycle_text, self.red_flag_text = model.last_cycle_text, model.red_flag_text
         self.moods, self.mood_caption = list(model.moods), model.mood_caption
+        self.has_side_effects, self.has_care = bool(model.side_effects), bool(model.care)
         for box, lines in ((self.ids.side_effects_box, model.side_effects), (self.ids.care_box, model.care)):
             box.clear_widgets()
             for line in lines:

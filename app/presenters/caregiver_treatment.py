@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..caregiver.treatment_report import MOOD_DAYS, treatment_dashboard
 from ..core import Core
+from ..formatting import plural
 from ..treatment.cycle import clinician_weeks
 from ..vocabulary import HelpNeeded
 
@@ -45,5 +46,5 @@ class CaregiverTreatmentPresenter:
             side_effects=lines or (("No side effects since the last injection.",) if board.last_injection else ()),
             care=tuple(f"{words}: {done} of {asked} asked" for words, done, asked in board.care),
             moods=tuple(mood for _day, mood in board.moods),
-            mood_caption=(f"Mood (1 to 5, 5 the happiest face), {len(board.moods)} check-ins over the last "
-                          f"{MOOD_DAYS} days, oldest on the left" if board.moods else "")))
+            mood_caption=(f"Mood (1 to 5, 5 the happiest face): {plural(len(board.moods), 'check-in')} over the "
+                          f"last {MOOD_DAYS} days, oldest on the left" if board.moods else "")))

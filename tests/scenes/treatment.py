@@ -1,6 +1,6 @@
 """The treatment journal: Home's cycle and supportive care cards, logging an injection on the
 drawn face, the check-in, the get-help page (clinician first, and emergency first), and the
-numbers to call. On a phone and a desktop (also in high contrast), and on a phone at 200 % text
+numbers to call, and the caregiver dashboard's treatment section. On a phone and a desktop (also in high contrast), and on a phone at 200 % text
 with high contrast.
 Files: home-journal.png, injection.png, checkin.png, get-help-now.png, ... with -200, -contrast."""
 from dataclasses import replace
@@ -75,6 +75,11 @@ def journal(suffix: str):
         driver.settle()
         scroll_to(driver, driver.widget("numbers_card"))
         driver.screenshot(name("safety-numbers"))
+        app.start_caregiver_mode()
+        driver.settle()
+        scroll_to(driver, driver.widget("treatment_section"))
+        driver.screenshot(name("caregiver-journal"))
+        app.end_caregiver_mode()
     return scene
 
 

@@ -198,3 +198,11 @@ def test_a_red_flag_is_marked_on_the_caregivers_dashboard(ui):
     first = section.ids.side_effects_box.children[-1].text
     assert "RED FLAG (call emergency services now): trouble swallowing" in first
     ui.app.end_caregiver_mode()
+
+
+def test_the_booking_prompt_shows_before_the_window_and_goes_once_answered(ui):
+    journal_ready(ui, days_since=7 * 10 + 1)  # the usual window opens at 12 weeks: in 13 days
+    card = cycle_card(ui)
+    assert "book your next appointment" in card.booking_text
+    ui.tap(card.ids.booked_button)
+    assert card.booking_text == "" and card.ids.booking_box.height == 0
