@@ -3,7 +3,8 @@ back on Home's cycle card, corrected and deleted; check-ins (nothing new in one 
 opens the get-help page with the stored numbers); supportive care ticks and the mood faces."""
 from datetime import date, timedelta
 
-from app.vocabulary import CareKind, EffectMark, InjectionArea, InjectionSide, Mood, SideEffect
+from app.vocabulary import CareKind, EffectMark, HelpNeeded, InjectionArea, InjectionSide, Mood, SideEffect
+from tests.screens.test_accessibility import problems_on
 from tests.seed import seed_treatment
 
 
@@ -206,3 +207,14 @@ def test_the_booking_prompt_shows_before_the_window_and_goes_once_answered(ui):
     assert "book your next appointment" in card.booking_text
     ui.tap(card.ids.booked_button)
     assert card.booking_text == "" and card.ids.booking_box.height == 0
+
+
+def test_where_the_device_dials_each_number_has_a_call_button_and_a_failed_dial_keeps_the_page(ui):
+    journal_ready(ui)
+    ui.app.go("get_help", help=HelpNeeded.EMERGENCY, answers=(SideEffect.SWALLOWING,))
+    ui.settle()
+    ui.screen.dials = True  # as on Android
+    ui.frames(3)
+    ui.tap_text("Call 112")  # no dialler here: the failure is logged, the page and its number stay
+    assert ui.screen.name == "get_help" and "112" in ui.visible_texts()
+    assert problems_on(ui.screen) == []
