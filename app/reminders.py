@@ -6,6 +6,9 @@ Rules (shared by the desktop scheduler below and the Android alarm plan):
   * What has fired is kept in the settings table ("reminder.fired" = "2026-11-25 08:30,19:00"
     and "reminder.checked" = when reminders were last looked at), so a restart does not
     repeat a reminder.
+  * The treatment journal's nudges (the check-in while its window is open, the booking
+    prompt; app/treatment/nudges.py) ride on the same reminder times, and still ring on a
+    day whose routine is done or resting, until answered.
   * Catch-up: reminder times that passed while the app was closed earn at most ONE
     notification when it next looks, worded as "there is still time". Only today's
     times count; yesterday's missed reminders are dropped at midnight. The very first
@@ -153,6 +156,19 @@ def settled_on(store, routine: Routine, clock: Clock) -> Callable[[date], bool]:
     return settled
 
 
+def nudge_on(store) -> Callable[[date], str | None]:
+    """The treatment journal's words for a day's reminder, read afresh at each question."""
+    def nudge(day: date) -> str | None:
+        from .treatment.cycle import BOOKED_SETTING, clinician_weeks
+        from .treatment.nudges import treatment_nudge
+
+        journal, settings = store.treatment, store.settings()
+        return treatment_nudge(day, journal.injections(), journal.checkins(day, day), journal.marks(),
+                               settings.get(BOOKED_SETTING), clinician_weeks(settings))
+
+    return nudge
+
+
 # --- words ------------------------------------------------------------------------------
 
 def reminder_notice(day: date, reminder_time: str, catch_up: bool = False) -> Notice:
@@ -161,6 +177,13 @@ def reminder_notice(day: date, reminder_time: str, catch_up: bool = False) -> No
         return Notice(TITLE, CATCH_UP_MESSAGE)
     index = (day.toordinal() + _minute_of_day(_as_time(reminder_time))) % len(MESSAGES)
     return Notice(TITLE, MESSAGES[index])
+
+
+def with_nudge(notice: Notice | None, nudge: str | None) -> Notice:
+    """The routine's reminder with the journal's words after it, or the journal's alone."""
+    if notice is None:
+        return Notice(TITLE, nudge or "")
+    return notice if not nudge else Notice(notice.title, f"{notice.message} {nudge}")
 
 
 # --- persistence --------------------------------------------------------------------------
@@ -206,10 +229,12 @@ class ReminderScheduler:
     """
 
     def __init__(self, store: SettingsStore, clock: Clock, reminder_times: Callable[[], Sequence[str]],
-                 is_settled: Callable[[date], bool], notify: Callable[[str, str], None]):
-        """`is_settled(day)`: True when nothing more is asked of that day (done, or a rest day)."""
+                 is_settled: Callable[[date], bool], notify: Callable[[str, str], None],
+                 nudge: Callable[[date], str | None] = lambda _day: None):
+        """`is_settled(day)`: True when nothing more is asked of that day (done, or a rest day);
+        `nudge(day)`: the treatment journal's words for that day's reminder, if any."""
         self.store, self.clock = store, clock
-        self.reminder_times, self.is_settled, self.notify = reminder_times, is_settled, notify
+        self.reminder_times, self.is_settled, self.notify, self.nudge = reminder_times, is_settled, notify, nudge
         self._log = load_log(store)
 
     @classmethod
@@ -217,7 +242,7 @@ class ReminderScheduler:
                    notify: Callable[[str, str], None]) -> "ReminderScheduler":
         """The usual wiring: the stored reminder times, and the day rules' idea of a settled day."""
         return cls(store, clock, lambda: load_preferences(store).reminder_times,
-                   settled_on(store, routine, clock), notify)
+                   settled_on(store, routine, clock), notify, nudge_on(store))
 
     def check(self) -> str | None:
         """Notify if a reminder is due; returns the reminder time notified for, if any."""
@@ -227,14 +252,15 @@ class ReminderScheduler:
         due = due_reminders(times, now, self._log)
         result = plan_check(times, now, self._log, bool(due) and self.is_settled(now.date()))
         self._remember(result.log)
-        if result.fire is None:
+        nudge = self.nudge(now.date()) if due else None
+        if result.fire is None and nudge is None:
             return None
-        notice = reminder_notice(now.date(), result.fire, result.catch_up)
+        notice = with_nudge(reminder_notice(now.date(), result.fire, result.catch_up) if result.fire else None, nudge)
         try:
             self.notify(notice.title, notice.message)
         except Exception as error:  # a broken notifier must not stop the app's clock loop
             log.warning("reminder notification failed: %s", error)
-        return result.fire
+        return result.fire or due[-1]
 
     def next_reminder(self) -> datetime | None:
         """For the home screen: "Next reminder tomorrow at 08:30"; None when none is set."""
@@ -265,12 +291,22 @@ ANDROID_RECEIVER = "org.smileback.reminders.ReminderReceiver"
 
 
 def android_alarm_plan(now: datetime, times: Sequence[str], skip_day: Callable[[date], bool],
-                       days: int = ALARM_HORIZON_DAYS) -> list[dict[str, str]]:
-    """The alarms to set: one entry per reminder moment ahead, settled days left out."""
+                       days: int = ALARM_HORIZON_DAYS,
+                       nudge: Callable[[date], str | None] = lambda _day: None) -> list[dict[str, str]]:
+    """The alarms to set: one entry per reminder moment ahead, settled days left out unless
+    the treatment journal has a nudge for them (then with its words alone)."""
     plan = []
-    for moment in upcoming_reminders(now, times, skip_day, days):
+    nudges = {}
+
+    def nudge_of(day: date) -> str | None:
+        if day not in nudges:
+            nudges[day] = nudge(day)
+        return nudges[day]
+
+    for moment in upcoming_reminders(now, times, lambda day: skip_day(day) and not nudge_of(day), days):
         hhmm = moment.strftime("%H:%M")
-        notice = reminder_notice(moment.date(), hhmm)
+        routine = None if skip_day(moment.date()) else reminder_notice(moment.date(), hhmm)
+        notice = with_nudge(routine, nudge_of(moment.date()))
         plan.append({"day": moment.date().isoformat(), "time": hhmm,
                      "title": notice.title, "message": notice.message})
     return plan
@@ -282,14 +318,15 @@ def android_alarm_plan_for_store(store, routine: Routine, clock: Clock) -> list[
     now = clock.now()
     # The whole week ahead is planned at once: one reading of the record serves every day of it.
     return android_alarm_plan(now, load_preferences(store).reminder_times,
-                              queries.settled_days(store, routine, now.date()))
+                              queries.settled_days(store, routine, now.date()), nudge=nudge_on(store))
 
 
 def schedule_android_alarms(store, routine: Routine, clock: Clock) -> bool:
     """Replace every SmileBack alarm with the current plan. False (and nothing done) off Android.
 
     Call at start-up and on resume, after preferences change, after a session finishes
-    (so a done day loses its remaining reminders) and after a rest day is set.
+    (so a done day loses its remaining reminders), after a rest day is set, and after a
+    check-in or an injection is saved or the booking prompt answered (the journal's nudges).
     """
     try:
         from jnius import autoclass  # present only inside an Android build

@@ -26,6 +26,9 @@ class CheckInScreen(PresentedScreen):
         self.presenter.enter()
         self.ids.scroller.scroll_y = 1
 
+    def go_back(self) -> None:
+        self.presenter.back()
+
     def show(self, model) -> None:
         self.title, self.message = model.title, model.message
         if self.ids.note_input.text != model.note:

@@ -143,6 +143,9 @@ class InjectionScreen(PresentedScreen):
         self.presenter.enter()
         self.ids.scroller.scroll_y = 1
 
+    def go_back(self) -> None:
+        self.presenter.back()
+
     def _typed(self, **typed) -> None:
         if self.presenter is not None and not self._filling:
             self.presenter.type(**typed)

@@ -241,7 +241,7 @@ def bulk_daily(store: Store, plan: PlanView, last: date, days: int, zone=timezon
 def seed_treatment(store: Store, today: date, now: datetime, days_since: int = 3) -> None:
     """A journal as a patient a few days after an injection has it: the injection (two areas),
     aerobic exercise and the mood check in the plan, and the clinician's and an emergency number."""
-    from app.presenters.treatment import CLINICIAN_NUMBER_SETTING, EMERGENCY_NUMBER_SETTING
+    from app.treatment.checkins import CLINICIAN_NUMBER_SETTING, EMERGENCY_NUMBER_SETTING
     from app.treatment.entries import AreaDose
     from app.vocabulary import Cadence, CareKind, InjectionArea, InjectionSide
 

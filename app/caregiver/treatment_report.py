@@ -24,32 +24,31 @@ TREATMENT_TEXT_COLUMNS = frozenset({"entry", "item", "side", "red_flag", "help",
 
 # --- the CSV ---------------------------------------------------------------------------------
 
+def _row(day: date, entry: JournalEntry, item: str, **cells) -> tuple:
+    """One CSV row in TREATMENT_COLUMNS' order, the cells not given left empty."""
+    values = {"local_date": day, "entry": entry.words, "item": item, **cells}
+    return tuple("" if values.get(column) is None else values.get(column) for column in TREATMENT_COLUMNS)
+
+
 def treatment_rows(journal: TreatmentStore) -> list[tuple]:
-    rows = []
-    for shot in journal.injections():
-        for dose in shot.areas:
-            rows.append((shot.given_on, JournalEntry.INJECTION.words, dose.area.words, dose.side.words, _blank(dose.units), "", "", "",
-                         shot.given_by or "", shot.product or "", ""))
-    rows += [(m.local_date, JournalEntry.EFFECT.words, m.kind.words, "", "", "", "", "", "", "", "") for m in journal.marks()]
-    for checkin in journal.checkins():
-        rows += _checkin_rows(checkin)
-    rows += [(t.local_date, JournalEntry.CARE.words, t.kind.words, "", "", _blank(t.minutes), "", "", "", "", "")
-             for t in journal.care_ticks()]
-    rows += [(m.local_date, JournalEntry.MOOD.words, m.mood.words, "", "", "", "", "", "", "", m.note or "") for m in journal.moods()]
+    rows = [_row(shot.given_on, JournalEntry.INJECTION, dose.area.words, side=dose.side.words, units=dose.units,
+                 given_by=shot.given_by, product=shot.product)
+            for shot in journal.injections() for dose in shot.areas]
+    rows += [_row(m.local_date, JournalEntry.EFFECT, m.kind.words) for m in journal.marks()]
+    rows += [row for checkin in journal.checkins() for row in _checkin_rows(checkin)]
+    rows += [_row(t.local_date, JournalEntry.CARE, t.kind.words, minutes=t.minutes) for t in journal.care_ticks()]
+    rows += [_row(m.local_date, JournalEntry.MOOD, m.mood.words, note=m.note) for m in journal.moods()]
     return [(day.isoformat(), *rest) for day, *rest in sorted(rows, key=lambda row: row[0])]
 
 
 def _checkin_rows(checkin: CheckIn) -> list[tuple]:
     if not checkin.answers:
-        return [(checkin.local_date, JournalEntry.CHECK_IN.words, "Nothing new", "", "", "", "", "", "", "", checkin.note or "")]
+        return [_row(checkin.local_date, JournalEntry.CHECK_IN, "Nothing new", note=checkin.note)]
     flagged = set(red_flags(checkin.answers))
-    return [(checkin.local_date, JournalEntry.CHECK_IN.words, answer.words, "", "", "", "yes" if answer in flagged else "",
-             help_needed([answer]).words if answer in flagged else "", "", "", checkin.note or "")
+    return [_row(checkin.local_date, JournalEntry.CHECK_IN, answer.words, note=checkin.note,
+                 red_flag="yes" if answer in flagged else None,
+                 help=help_needed([answer]).words if answer in flagged else None)
             for answer in SideEffect if answer in checkin.answers]
-
-
-def _blank(value) -> object:
-    return "" if value is None else value
 
 
 # --- the period, for the PDF -------------------------------------------------------------------

@@ -11,9 +11,9 @@ from ..core import Core
 from ..formatting import duration_words
 from ..profile import SIDE_LABELS, load_profile, profile_from_entries, save_profile
 from ..settings import SUGGESTED_REMINDER_TIME, PreferencesError, validate_reminder_time
+from ..treatment.checkins import CLINICIAN_NUMBER_SETTING, EMERGENCY_NUMBER_SETTING
 from ..vocabulary import SIDES
 from .base import EscapeGoesBack, Navigator, Shows, ask_to_close
-from .treatment import CLINICIAN_NUMBER_SETTING, EMERGENCY_NUMBER_SETTING
 
 STEPS = 4  # welcome, safety, about you, your plan
 
@@ -91,7 +91,7 @@ class SafetyModel:
     from_home: bool  # opened from Home: read only, Back goes home
     skipping: bool  # "Skip set-up" was chosen: Continue finishes
     confirmed: bool  # the "I have read this" tick
-    emergency_number: str = ""  # as stored for the get-help page; "" when not stored
+    emergency_number: str = ""  # as stored for the help page, to show beside the safety note
     clinician_number: str = ""
 
 
@@ -110,7 +110,8 @@ class SafetyPresenter(EscapeGoesBack):
     def _show(self) -> None:
         settings = self.core.store.settings()
         self.view.show(SafetyModel(self.from_home, self.skipping, self.confirmed,
-                                   settings.get(EMERGENCY_NUMBER_SETTING, ""), settings.get(CLINICIAN_NUMBER_SETTING, "")))
+                                   settings.get(EMERGENCY_NUMBER_SETTING, ""),
+                                   settings.get(CLINICIAN_NUMBER_SETTING, "")))
 
     def toggle(self) -> None:
         self.confirmed = not self.confirmed

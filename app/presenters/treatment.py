@@ -11,17 +11,15 @@ from datetime import date, timedelta
 
 from ..core import Core
 from ..storage.errors import StoreError
-from ..treatment.checkins import RED_FLAGS, checkin_due, help_needed, in_window, latest_before, red_flags
-from ..treatment.cycle import (booking_prompt_due, clinician_weeks, current_forecast, cycle_words, day_words,
-                               forecast_hint, forecast_words, marks_of)
+from ..treatment.checkins import (CLINICIAN_NUMBER_SETTING, EMERGENCY_NUMBER_SETTING, RED_FLAGS, checkin_due,
+                                  help_needed, in_window, latest_before, red_flags)
+from ..treatment.cycle import (BOOKED_SETTING, booking_prompt_due, clinician_weeks, current_forecast, cycle_words,
+                               day_words, forecast_hint, forecast_words, marks_of)
 from ..treatment.supportive import asked_today
-from ..treatment.validation import TreatmentError
+from ..treatment.validation import TreatmentError, checked_phone
 from ..vocabulary import CareKind, EffectMark, HelpNeeded, Mood, SideEffect
 from .base import EscapeGoesBack, Navigator
 
-BOOKED_SETTING = "treatment.booking_answered"  # the injection date whose booking prompt was answered
-EMERGENCY_NUMBER_SETTING = "help.emergency_number"
-CLINICIAN_NUMBER_SETTING = "help.clinician_number"
 HELP_SCREEN = "get_help"
 TICKS_LOOK_BACK = timedelta(days=6)  # a weekly item's tick may be from any day of its week
 
@@ -209,63 +207,40 @@ class GetHelpPresenter(EscapeGoesBack):
         self.navigator.go("home")
 
 
-# --- the numbers to call, stored by the patient or caregiver --------------------------------------
-
-PHONE_CHARACTERS = set("0123456789 +-()")
-PHONE_LONGEST = 30
-
-
-def phone_problem(text: str) -> str:
-    """Why a typed number cannot be stored ("" when it can, or when the box is empty)."""
-    digits = sum(c.isdigit() for c in text)
-    if not text:
-        return ""
-    if len(text) > PHONE_LONGEST or not set(text) <= PHONE_CHARACTERS or digits < 2:
-        return "type the number with digits, spaces, + or -, as you would dial it"
-    return ""
-
-
 @dataclass(frozen=True)
 class HelpNumbersModel:
     emergency_number: str
     clinician_number: str
-    message: str = ""
-    saved: bool = False  # the message says it was saved
+    message: str  # what could not be saved, or "Saved."
 
 
-class HelpNumbersPresenter(EscapeGoesBack):
-    """Where the clinician's and an emergency number are stored, for the get-help and safety pages."""
+class HelpNumbersPresenter:
+    """Where the patient or caregiver stores the numbers the help page and the safety page show."""
 
-    def __init__(self, core: Core, navigator: Navigator, view):
-        self.core, self.navigator, self.view = core, navigator, view
-        self.back_to = "settings"
+    def __init__(self, core: Core, view):
+        self.core, self.view = core, view
 
-    def prepare(self, back_to: str = "settings") -> None:
-        self.back_to = back_to
-
-    def enter(self) -> None:
+    def enter(self, message: str = "", typed: tuple[str, str] | None = None) -> None:
+        """The stored numbers; after a refused save, the numbers as typed, to be corrected."""
         settings = self.core.store.settings()
-        self.view.show(HelpNumbersModel(settings.get(EMERGENCY_NUMBER_SETTING, ""),
-                                        settings.get(CLINICIAN_NUMBER_SETTING, "")))
+        emergency, clinician = typed or (settings.get(EMERGENCY_NUMBER_SETTING, ""),
+                                         settings.get(CLINICIAN_NUMBER_SETTING, ""))
+        self.view.show(HelpNumbersModel(emergency, clinician, message))
 
-    def save(self, emergency: str, clinician: str) -> None:
-        emergency, clinician = emergency.strip(), clinician.strip()
-        problems = [f"{field}: {problem}." for field, problem in
-                    (("Emergency number", phone_problem(emergency)), ("Clinician's number", phone_problem(clinician)))
-                    if problem]
-        if problems:
-            self.view.show(HelpNumbersModel(emergency, clinician, " ".join(problems)))
-            return
+    def save(self, emergency_number: str, clinician_number: str) -> None:
+        typed = (emergency_number, clinician_number)
         try:
-            self.core.store.put_setting(EMERGENCY_NUMBER_SETTING, emergency)
-            self.core.store.put_setting(CLINICIAN_NUMBER_SETTING, clinician)
-        except StoreError as error:
-            self.view.show(HelpNumbersModel(emergency, clinician, str(error)))
+            numbers = {EMERGENCY_NUMBER_SETTING: checked_phone("emergency number", emergency_number),
+                       CLINICIAN_NUMBER_SETTING: checked_phone("clinician's number", clinician_number)}
+            for key, number in numbers.items():
+                self.core.store.put_setting(key, number)
+        except TreatmentError as error:
+            self.enter(str(error)[0].upper() + str(error)[1:] + ".", typed)
             return
-        self.view.show(HelpNumbersModel(emergency, clinician, "Saved.", saved=True))
-
-    def back(self) -> None:
-        self.navigator.go(self.back_to)
+        except StoreError as error:
+            self.enter(str(error), typed)
+            return
+        self.enter("Saved.")
 
 
 # --- supportive care's quick ticks -----------------------------------------------------------------

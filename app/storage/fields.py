@@ -79,19 +79,24 @@ class Fields:
     def day(self, name: str) -> date:
         return self._day_from(name, self.raw(name))
 
-    def days(self, name: str) -> list[date]:
-        """A list of dates, a bad one named by its place: dose_dates[2]."""
+    def days(self, name: str, latest: date | None = None) -> list[date]:
+        """A list of dates, a bad one named by its place: dose_dates[2]. `latest`: the last
+        day allowed, for dates planned ahead (else tomorrow, as for what has happened)."""
         values = self.raw(name)
         if not isinstance(values, list):
             raise self.fail(name, f"must be a list of dates, got {kind_of(values)}")
-        return [self._day_from(f"{name}[{index}]", value) for index, value in enumerate(values)]
+        return [self._day_from(f"{name}[{index}]", value, latest) for index, value in enumerate(values)]
 
-    def _day_from(self, name: str, value) -> date:
+    def _day_from(self, name: str, value, latest: date | None = None) -> date:
         try:
             day = date.fromisoformat(value)
         except (TypeError, ValueError):
             raise self.fail(name, f"must be a date like 2026-11-25, got {kind_of(value)}") from None
-        self._check_plausible(name, day, value)
+        if latest is None:
+            self._check_plausible(name, day, value)
+        elif not EARLIEST_DAY <= day <= latest:
+            raise self.fail(name, f"must be a date from {EARLIEST_DAY:%d %B %Y} to {latest:%d %B %Y}, "
+                                  f"got {kind_of(value)}")
         return day
 
     def instant(self, name: str, optional: bool = False) -> datetime | None:

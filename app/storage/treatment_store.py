@@ -56,6 +56,9 @@ def mood_of(row: MoodRecord) -> MoodEntry:
 ENTRY_OF = {InjectionRecord: injection_of, EffectMarkRecord: mark_of, CheckInRecord: checkin_of,
             CareItemRecord: care_item_of, CareTickRecord: care_tick_of, MoodRecord: mood_of}
 CHILDREN = {InjectionRecord: InjectionRecord.areas, CheckInRecord: CheckInRecord.answers}
+# Each table of the journal by the name its history is asked by (as the JSON export names it).
+TABLES = {"injections": InjectionRecord, "effect_marks": EffectMarkRecord, "checkins": CheckInRecord,
+          "care_items": CareItemRecord, "care_ticks": CareTickRecord, "mood_entries": MoodRecord}
 
 
 def current(model):
@@ -99,8 +102,10 @@ class TreatmentStore:
     def moods(self, first: date | None = None, last: date | None = None) -> list[MoodEntry]:
         return self._entries(MoodRecord, MoodRecord.local_date, first, last)
 
-    def history(self, model, entry_id: int) -> list[HistoryItem]:
-        """Every version of the entry whose current (or last) version is `entry_id`, oldest first."""
+    def history(self, table: str, entry_id: int) -> list[HistoryItem]:
+        """Every version of the entry whose current (or last) version is `entry_id`, oldest first;
+        `table` names the kind of entry, as TABLES does ("injections")."""
+        model = TABLES[table]
         with self._reading() as s:
             versions, row = [], s.get(model, entry_id)
             while row is not None:
@@ -156,8 +161,8 @@ class TreatmentStore:
     def save_care_item(self, kind: CareKind, cadence: Cadence, starts_on: date, now: datetime,
                        target_minutes: int | None = None, dose_dates: Sequence[date] = ()) -> CareItem:
         """Add an item to the plan's supportive care; an item of the same kind is replaced."""
-        kind, cadence, minutes, doses = check_care_item(kind, cadence, target_minutes, dose_dates)
-        refuse_implausible(starts_on, *doses)
+        kind, cadence, minutes, doses = check_care_item(kind, cadence, target_minutes, dose_dates, now.date())
+        refuse_implausible(starts_on)
         with self._writing() as s:
             earlier = s.scalars(current(CareItemRecord).where(CareItemRecord.kind == kind)).first()
             row = CareItemRecord(kind=kind, cadence=cadence, starts_on=starts_on, target_minutes=minutes,

@@ -18,7 +18,8 @@ from sqlalchemy import select
 
 from ..treatment.entries import AreaDose, Injection
 from ..treatment.validation import (MAX_NAME_CHARS, MAX_NOTE_CHARS, TreatmentError, check_answers, check_care_item,
-                                    check_checkin_date, check_mark_date, check_mood, checked_areas, checked_minutes)
+                                    check_checkin_date, check_mark_date, check_mood, checked_areas, checked_minutes,
+                                    latest_dose)
 from ..vocabulary import Cadence, CareKind, EffectMark, SideEffect
 from .fields import Fields, kind_of
 from .models import (CareItemRecord, CareTickRecord, CheckInAnswerRecord, CheckInRecord, EffectMarkRecord,
@@ -186,10 +187,10 @@ def _parse_checkin(entry: Fields, injections: list[Injection]):
 
 def _parse_care_item(entry: Fields):
     _only(entry, ("kind", "cadence", "starts_on", "target_minutes", "dose_dates"))
-    days = entry.days("dose_dates")
+    days = entry.days("dose_dates", latest=latest_dose(latest_day()))
     kind, cadence, minutes, days = _checked(entry, "dose_dates", lambda: check_care_item(
         entry.choice("kind", tuple(CareKind)), entry.choice("cadence", tuple(Cadence)),
-        entry.integer("target_minutes", 1, 24 * 60, optional=True), days))
+        entry.integer("target_minutes", 1, 24 * 60, optional=True), days, latest_day()))
     return {"kind": kind.value, "cadence": cadence.value, "starts_on": entry.day("starts_on"),
             "target_minutes": minutes, "dose_dates": encode_days(days)}, ()
 

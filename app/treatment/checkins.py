@@ -15,6 +15,9 @@ from ..vocabulary import HelpNeeded, SideEffect
 from .entries import CheckIn, Injection
 
 CHECKIN_DAYS = 14
+# The numbers the help page and the safety note show, as the patient or caregiver stored them.
+EMERGENCY_NUMBER_SETTING = "help.emergency_number"
+CLINICIAN_NUMBER_SETTING = "help.clinician_number"
 
 HELP_FOR = {
     SideEffect.BREATHING_OR_SPEAKING: HelpNeeded.EMERGENCY,

@@ -25,6 +25,7 @@ MIN_HALF_WIDTH_DAYS = 7  # a window from the patient's cycles is at least two we
 MAX_HALF_WIDTH_DAYS = 28
 BOOKING_LEAD_DAYS = 14
 CYCLE_WEEKS_SETTING = "plan.cycle_weeks"  # the cycle length the clinician set, in weeks, if known
+BOOKED_SETTING = "treatment.booking_answered"  # the injection date (ISO) whose booking prompt was answered
 
 
 class ForecastSource(StrEnum):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from ..vocabulary import Cadence, CareKind, InjectionArea, InjectionSide, Mood, SideEffect
 from .checkins import CHECKIN_DAYS, latest_before, window_of
@@ -19,6 +19,8 @@ MAX_NAME_CHARS = 120  # who gave it, the product
 MAX_NOTE_CHARS = 10_000
 MAX_MINUTES = 24 * 60
 MAX_DOSES = 60
+DOSES_AHEAD_DAYS = 366  # a course is planned at most a year ahead
+EARLIEST_DOSE = date(2021, 1, 1)  # as the record's earliest day (app/storage/plausible.py)
 
 
 class TreatmentError(ValueError):
@@ -37,7 +39,8 @@ def not_after_today(field: str, day: date, today: date, what: str) -> None:
     if not isinstance(day, date):
         raise TreatmentError(field, f"must be a date, got {day!r}")
     if day > today:
-        raise TreatmentError(field, f"{what} cannot be on a day still to come ({_words(day)}; today is {_words(today)})")
+        raise TreatmentError(field, f"{what} cannot be on a day still to come "
+                                    f"({_words(day)}; today is {_words(today)})")
 
 
 def checked_text(field: str, value, max_chars: int) -> str | None:
@@ -106,7 +109,8 @@ def check_checkin_date(day: date, injections: Iterable[Injection], today: date) 
     not_after_today("date", day, today, "a check-in")
     injection = latest_before(injections, day)
     if injection is None:
-        raise TreatmentError("date", f"a check-in follows an injection, and none is recorded on or before {_words(day)}")
+        raise TreatmentError("date", "a check-in follows an injection, and none is recorded "
+                                     f"on or before {_words(day)}")
     if day > window_of(injection)[1]:
         raise TreatmentError("date", f"a check-in is for the {CHECKIN_DAYS} days after an injection; "
                                      f"the last one before {_words(day)} was on {_words(injection.given_on)}")
@@ -137,8 +141,13 @@ def checked_minutes(field: str, minutes) -> int | None:
     return minutes
 
 
-def check_care_item(kind, cadence, target_minutes, dose_dates: Sequence[date]):
-    """A supportive-care item's fields as the record keeps them: (kind, cadence, minutes, dose dates)."""
+def latest_dose(today: date) -> date:
+    return today + timedelta(days=DOSES_AHEAD_DAYS)
+
+
+def check_care_item(kind, cadence, target_minutes, dose_dates: Sequence[date], today: date):
+    """A supportive-care item's fields as the record keeps them: (kind, cadence, minutes, dose dates).
+    Dose dates are a plan: they may be ahead of today, up to a year."""
     kind = _member("kind", CareKind, kind)
     cadence = _member("cadence", Cadence, cadence)
     minutes = checked_minutes("target minutes", target_minutes)
@@ -146,6 +155,24 @@ def check_care_item(kind, cadence, target_minutes, dose_dates: Sequence[date]):
         raise TreatmentError("dose dates", f"can hold at most {MAX_DOSES} doses, got {len(dose_dates)}")
     if any(not isinstance(day, date) for day in dose_dates):
         raise TreatmentError("dose dates", "must all be dates")
+    outside = [day for day in dose_dates if not EARLIEST_DOSE <= day <= latest_dose(today)]
+    if outside:
+        raise TreatmentError("dose dates", f"must be from {_words(EARLIEST_DOSE)} to a year ahead, "
+                                           f"got {_words(outside[0])}")
     if dose_dates and kind is not CareKind.B_VITAMIN_COURSE:
         raise TreatmentError("dose dates", f"are only for {CareKind.B_VITAMIN_COURSE.words}")
     return kind, cadence, minutes, tuple(sorted(set(dose_dates)))
+
+
+MAX_PHONE_CHARS = 30
+PHONE_CHARACTERS = frozenset("0123456789+ ()-./")
+
+
+def checked_phone(field: str, text: str) -> str:
+    """A telephone number as the patient would dial it ("+44 20 7946 0000", "112"), or "" for none."""
+    number = (text or "").strip()
+    if len(number) > MAX_PHONE_CHARS or not set(number) <= PHONE_CHARACTERS or \
+            (number and not any(ch.isdigit() for ch in number)):
+        raise TreatmentError(field, f"type the number with digits (and + ( ) - if you like), "
+                                    f"at most {MAX_PHONE_CHARS} characters")
+    return number

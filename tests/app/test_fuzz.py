@@ -513,7 +513,8 @@ def test_an_injection_is_checked_or_refused_naming_the_field(given_on, areas, gi
 @PURE_SETTINGS
 @given(near_days, st.lists(near_days, max_size=4), st.lists(st.sampled_from(list(SideEffect)) | scalars, max_size=4))
 def test_a_check_in_is_checked_or_refused_naming_the_field(day, injected_on, answers):
-    injections = [Injection(i, d, (AreaDose(InjectionArea.CHIN, InjectionSide.BOTH),)) for i, d in enumerate(injected_on)]
+    chin = (AreaDose(InjectionArea.CHIN, InjectionSide.BOTH),)
+    injections = [Injection(i, d, chin) for i, d in enumerate(injected_on)]
     try:
         validation.check_checkin_date(day, injections, TODAY)
         validation.check_answers(answers)
@@ -526,7 +527,7 @@ def test_a_check_in_is_checked_or_refused_naming_the_field(day, injected_on, ans
 @PURE_SETTINGS
 @given(anything, anything, anything | st.integers(-5, 2000), st.lists(near_days | scalars, max_size=4))
 def test_care_items_moods_and_minutes_are_checked_or_refused_naming_the_field(kind, cadence, minutes, doses):
-    for check in (lambda: validation.check_care_item(kind, cadence, minutes, doses),
+    for check in (lambda: validation.check_care_item(kind, cadence, minutes, doses, TODAY),
                   lambda: validation.check_mood(minutes), lambda: validation.checked_minutes("minutes", minutes),
                   lambda: validation.checked_text("note", kind, 20)):
         try:
@@ -549,3 +550,14 @@ def test_the_store_takes_an_injection_or_refuses_it_and_keeps_nothing(store, giv
         assert store.treatment.injections() == before
     else:
         assert len(store.treatment.injections()) == len(before) + 1
+
+
+@PURE_SETTINGS
+@given(st.text(max_size=40))
+def test_a_help_number_is_kept_as_dialled_or_refused_naming_the_field(text):
+    try:
+        number = validation.checked_phone("emergency number", text)
+    except validation.TreatmentError as error:
+        refused_plainly(error)
+        return
+    assert len(number) <= validation.MAX_PHONE_CHARS and (not number or any(c.isdigit() for c in number))

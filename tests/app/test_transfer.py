@@ -66,7 +66,7 @@ def fill_journal(store: Store, first: datetime) -> None:
     journal.check_in(day + timedelta(days=2), [], at + timedelta(days=2))
     journal.save_care_item(CareKind.AEROBIC, Cadence.DAILY, day, at, target_minutes=30)
     journal.save_care_item(CareKind.B_VITAMIN_COURSE, Cadence.WEEKLY, day, at,
-                           dose_dates=[day, day + timedelta(days=7)])
+                           dose_dates=[day, day + timedelta(days=7), day + timedelta(days=300)])  # planned ahead
     journal.tick_care(CareKind.AEROBIC, day, at, minutes=25)
     journal.record_mood(day, 4, at, note="Œil mieux")
 
@@ -296,6 +296,8 @@ BAD_DOCUMENTS = [
     ("treatment.care_items[0].cadence", lambda d: _journal(d, "care_items", 0).update(cadence="hourly")),
     ("treatment.care_items[0].dose_dates", lambda d: _journal(d, "care_items", 0).update(dose_dates=["2026-10-01"])),
     ("treatment.care_items[1].dose_dates[0]", lambda d: _journal(d, "care_items", 1).update(dose_dates=["soon"])),
+    ("treatment.care_items[1].dose_dates[1]", lambda d: _journal(d, "care_items", 1).update(
+        dose_dates=["2026-10-01", "2999-01-01"])),
     ("treatment.care_ticks[0].minutes", lambda d: _journal(d, "care_ticks", 0).update(minutes=0)),
     ("treatment.mood_entries[0].mood", lambda d: _journal(d, "mood_entries", 0).update(mood=9)),
     ("treatment.mood_entries[0].mood", lambda d: _journal(d, "mood_entries", 0).update(mood=2.0)),

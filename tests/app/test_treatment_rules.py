@@ -171,7 +171,8 @@ def test_a_daily_item_is_asked_every_day_but_rest_days_and_a_weekly_one_counts_o
 
 
 def test_a_vitamin_course_is_asked_on_its_dose_days_only():
-    course = CareItem(1, CareKind.B_VITAMIN_COURSE, Cadence.WEEKLY, START, dose_dates=(START, START + timedelta(days=7)))
+    doses = (START, START + timedelta(days=7))
+    course = CareItem(1, CareKind.B_VITAMIN_COURSE, Cadence.WEEKLY, START, dose_dates=doses)
     assert [item for item, _ in asked_today([course], START, [])] == [course]
     assert asked_today([course], START + timedelta(days=1), []) == []
     assert tally([course], [], START, START + timedelta(days=30))[0].planned == 2

@@ -4,7 +4,6 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from app.storage import Store, StoreError, WriteFailed
-from app.storage.models import InjectionRecord
 from app.treatment.entries import AreaDose
 from app.treatment.validation import TreatmentError
 from app.vocabulary import Cadence, CareKind, EffectMark, InjectionArea, InjectionSide, Mood, SideEffect
@@ -35,7 +34,7 @@ def test_an_edit_replaces_the_injection_and_keeps_the_old_version(journal):
     first = journal.log_injection(date(2026, 10, 21), [CHEEK_LEFT], NOW)
     fixed = journal.log_injection(date(2026, 10, 20), [CHEEK_LEFT], NOW + timedelta(minutes=1), replaces=first.id)
     assert journal.injections() == [fixed]
-    history = journal.history(InjectionRecord, fixed.id)
+    history = journal.history("injections", fixed.id)
     assert [h.entry.given_on for h in history] == [date(2026, 10, 21), date(2026, 10, 20)]
     assert [h.deleted for h in history] == [False, False]
 
@@ -44,6 +43,9 @@ def test_a_deleted_injection_is_gone_from_the_journal_but_not_from_its_history(j
     logged = journal.log_injection(date(2026, 10, 21), [CHEEK_LEFT], NOW)
     journal.delete_injection(logged.id, NOW + timedelta(minutes=1))
     assert journal.injections() == []
+    deletion = logged.id + 1  # the version that says it was deleted, saved next
+    assert [(h.deleted, h.entry.given_on) for h in journal.history("injections", deletion)] == [
+        (False, date(2026, 10, 21)), (True, date(2026, 10, 21))]
     with pytest.raises(StoreError, match="changed or deleted since"):
         journal.delete_injection(logged.id, NOW + timedelta(minutes=2))
     with pytest.raises(StoreError, match="changed or deleted since"):
@@ -115,8 +117,8 @@ def test_supportive_care_items_ticks_and_mood(journal):
     again = journal.save_care_item(CareKind.AEROBIC, Cadence.DAILY, TODAY, NOW, target_minutes=20)
     assert journal.care_items() == [again] and again.id != item.id
     course = journal.save_care_item(CareKind.B_VITAMIN_COURSE, Cadence.WEEKLY, TODAY, NOW,
-                                    dose_dates=[date(2026, 12, 2), date(2026, 11, 25)])
-    assert course.dose_dates == (date(2026, 11, 25), date(2026, 12, 2))
+                                    dose_dates=[date(2027, 3, 2), date(2026, 11, 25)])  # planned ahead
+    assert course.dose_dates == (date(2026, 11, 25), date(2027, 3, 2))
     journal.remove_care_item(course.id, NOW)
     assert journal.care_items() == [again]
 
@@ -138,8 +140,11 @@ def test_supportive_care_items_ticks_and_mood(journal):
     (lambda j: j.tick_care(CareKind.AEROBIC, TODAY + timedelta(days=2), NOW), "date"),
     (lambda j: j.save_care_item(CareKind.FOOT_SOAK, Cadence.DAILY, TODAY, NOW, dose_dates=[TODAY]), "dose dates"),
     (lambda j: j.save_care_item("yoga", Cadence.DAILY, TODAY, NOW), "kind"),
+    (lambda j: j.save_care_item(CareKind.B_VITAMIN_COURSE, Cadence.WEEKLY, TODAY, NOW,
+                                dose_dates=[TODAY + timedelta(days=400)]), "dose dates"),
 ])
 def test_bad_supportive_care_is_refused_naming_the_field(journal, write, field):
     with pytest.raises(TreatmentError) as refused:
         write(journal)
     assert refused.value.field == field
+

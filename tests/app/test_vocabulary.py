@@ -12,8 +12,9 @@ def test_stored_values_are_those_the_schema_allows():
     assert [s.value for s in STEP_STATUSES] == ["running", "done", "skipped"]
 
 
-@pytest.mark.parametrize("kind", [TodayStatus, DayStatus, SessionStatus, StepStatus, DashboardStatus, InjectionArea, JournalEntry,
-                                  InjectionSide, EffectMark, SideEffect, HelpNeeded, CareKind, Cadence, Mood])
+@pytest.mark.parametrize("kind", [TodayStatus, DayStatus, SessionStatus, StepStatus, DashboardStatus, InjectionArea,
+                                  JournalEntry, InjectionSide, EffectMark, SideEffect, HelpNeeded, CareKind, Cadence,
+                                  Mood])
 def test_each_status_has_its_own_words(kind):
     words = [status.words for status in kind]
     assert all(words) and len(set(words)) == len(words)

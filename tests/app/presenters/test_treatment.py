@@ -96,7 +96,8 @@ def test_the_card_names_the_week_the_estimate_and_offers_the_marks_once(core):
     presenter.enter()
     model = card.model
     assert model.week_text == "Week 6 since your injection on 21 October"
-    assert model.forecast_text.startswith("A usual estimate") and "13 January 2027 and 10 February 2027" in model.forecast_text
+    assert model.forecast_text.startswith("A usual estimate")
+    assert "13 January 2027 and 10 February 2027" in model.forecast_text
     assert model.hint_text and model.booking_text == "" and model.checkin_text == ""
     presenter.mark(EffectMark.STARTED)
     assert not card.model.can_mark_started and card.model.can_mark_fading
@@ -208,3 +209,34 @@ def test_no_supportive_care_on_a_rest_day_and_none_unless_planned(core):
     core.store.set_rest_day(TODAY, True, core.clock.now())
     CarePresenter(core, view).enter()
     assert view.model.items == ()
+
+
+def test_the_help_numbers_are_stored_checked_and_shown_on_the_help_page(core, navigator):
+    from app.presenters.treatment import HelpNumbersPresenter
+
+    view = FakeScreen()
+    numbers = HelpNumbersPresenter(core, view)
+    numbers.enter()
+    assert (view.model.emergency_number, view.model.clinician_number) == ("", "")
+    numbers.save("112", "call me maybe")
+    assert view.model.message.startswith("Clinician's number: type the number with digits")
+    assert core.store.settings().get("help.emergency_number") is None  # nothing saved of a bad pair
+    numbers.save(" 112 ", "+44 (20) 7946-0000")
+    assert view.model.message == "Saved." and view.model.emergency_number == "112"
+    page = FakeScreen()
+    help_page = GetHelpPresenter(core, navigator, page)
+    help_page.prepare(help=HelpNeeded.EMERGENCY, answers=(SideEffect.SWALLOWING,))
+    help_page.enter()
+    assert (page.model.emergency_number, page.model.clinician_number) == ("112", "+44 (20) 7946-0000")
+
+
+def test_the_safety_note_shows_the_stored_help_numbers(core, navigator):
+    from app.presenters.first_run import SafetyPresenter
+    from app.presenters.treatment import HelpNumbersPresenter
+
+    HelpNumbersPresenter(core, FakeScreen()).save("999", "")
+    view = FakeScreen()
+    safety = SafetyPresenter(core, navigator, view)
+    safety.prepare(from_home=True)
+    safety.enter()
+    assert (view.model.emergency_number, view.model.clinician_number) == ("999", "")
