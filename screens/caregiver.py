@@ -4,6 +4,7 @@ from __future__ import annotations
 from kivy.properties import ObjectProperty, StringProperty
 
 from screens import load_kv_beside
+import screens.treatment_cards  # noqa: F401  (the treatment section in caregiver.kv)
 from screens.widgets import PresentedScreen, WrapLabel
 
 load_kv_beside(__file__)
@@ -40,6 +41,7 @@ class CaregiverScreen(PresentedScreen):
         self.pin_reset_text = model.pin_reset_text
         fill(self.ids.steps_box, model.steps)
         fill(self.ids.notes_box, model.notes)
+        self.ids.treatment_section.refresh()  # read afresh with the dashboard
 
     def export(self) -> None:
         self.presenter.export(self.ids.folder_input.text)

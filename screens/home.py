@@ -8,6 +8,7 @@ from kivy.clock import Clock
 from kivy.properties import BooleanProperty, StringProperty
 
 from screens import load_kv_beside
+import screens.treatment_cards  # noqa: F401  (the treatment cards in home.kv)
 from screens.widgets import PresentedScreen, WrapLabel
 
 if TYPE_CHECKING:  # the presenter's module loads the record's libraries: not before the first frame
@@ -49,6 +50,8 @@ class HomeScreen(PresentedScreen):
             box.add_widget(WrapLabel(text=line))
         if model.message:  # shown in the app's banner on Home, until dismissed
             App.get_running_app().notice = model.message
+        for part in (self.ids.cycle_card, self.ids.care_card):  # they read the record afresh with Home
+            part.refresh()
 
     def start_or_resume(self) -> None:
         if self.presenter is not None:  # the record opens just after the first frame

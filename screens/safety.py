@@ -5,10 +5,11 @@ nothing to confirm again.
 """
 from __future__ import annotations
 
-from kivy.properties import BooleanProperty
+from kivy.properties import BooleanProperty, StringProperty
 
 from app.presenters.first_run import first_run_step
 from screens import load_kv_beside
+import screens.journal_widgets  # noqa: F401  (the numbers card's labels)
 from screens.welcome import scroll_to_top
 from screens.widgets import PresentedScreen
 
@@ -19,6 +20,8 @@ class SafetyScreen(PresentedScreen):
     from_home = BooleanProperty(False)
     skipping = BooleanProperty(False)
     confirmed = BooleanProperty(False)
+    emergency_number = StringProperty("")
+    clinician_number = StringProperty("")
     step_text = first_run_step(2)
 
     def on_kv_post(self, *_):

@@ -41,6 +41,18 @@ SCREENS = {
     "safety": ("screens.safety:SafetyScreen", "app.presenters.first_run:SafetyPresenter"),
     "about_you": ("screens.about_you:AboutYouScreen", "app.presenters.first_run:AboutYouPresenter"),
     "your_plan": ("screens.your_plan:YourPlanScreen", "app.presenters.first_run:YourPlanPresenter"),
+    "injection": ("screens.injection:InjectionScreen", "app.presenters.injection:InjectionPresenter"),
+    "checkin": ("screens.checkin:CheckInScreen", "app.presenters.treatment:CheckInPresenter"),
+    "get_help": ("screens.get_help:GetHelpScreen", "app.presenters.treatment:GetHelpPresenter"),
+    "help_numbers": ("screens.help_numbers:HelpNumbersScreen", None),  # its form is a part
+}
+# Parts of a screen with presenters of their own: (widget id, presenter), each made with the
+# core and the part itself as its view.
+PARTS = {
+    "home": (("cycle_card", "app.presenters.treatment:CycleCardPresenter"),
+             ("care_card", "app.presenters.treatment:CarePresenter")),
+    "caregiver": (("treatment_section", "app.presenters.caregiver_treatment:CaregiverTreatmentPresenter"),),
+    "help_numbers": (("form", "app.presenters.treatment:HelpNumbersPresenter"),),
 }
 COLUMN_DP = 760  # widest the content grows on a desktop window
 
@@ -202,8 +214,13 @@ class SmileBackApp(App):
 
     def _attach_presenter(self, screen) -> None:
         presenter_path = SCREENS[screen.name][1]
-        if presenter_path and self.core is not None:
+        if self.core is None:
+            return
+        if presenter_path:
             screen.presenter = _load(presenter_path)(self.core, self, screen)
+        for widget_id, part_presenter in PARTS.get(screen.name, ()):
+            part = screen.ids[widget_id]
+            part.presenter = _load(part_presenter)(self.core, part)
 
     def go(self, name: str, **params) -> None:
         """The Navigator the presenters are given: `params` go to the screen's presenter first."""

@@ -236,3 +236,21 @@ def bulk_daily(store: Store, plan: PlanView, last: date, days: int, zone=timezon
         s.execute(insert(SessionRecord), sessions)
         s.execute(insert(StepLog), steps)
 
+
+
+def seed_treatment(store: Store, today: date, now: datetime, days_since: int = 3) -> None:
+    """A journal as a patient a few days after an injection has it: the injection (two areas),
+    aerobic exercise and the mood check in the plan, and the clinician's and an emergency number."""
+    from app.treatment.checkins import CLINICIAN_NUMBER_SETTING, EMERGENCY_NUMBER_SETTING
+    from app.treatment.entries import AreaDose
+    from app.vocabulary import Cadence, CareKind, InjectionArea, InjectionSide
+
+    journal = store.treatment
+    journal.log_injection(today - timedelta(days=days_since),
+                          [AreaDose(InjectionArea.AROUND_EYE, InjectionSide.LEFT, 2.5),
+                           AreaDose(InjectionArea.NECK, InjectionSide.BOTH)], now,
+                          given_by="Dr Okafor", product="Botox")
+    journal.save_care_item(CareKind.AEROBIC, Cadence.DAILY, today, now, target_minutes=30)
+    journal.save_care_item(CareKind.MOOD, Cadence.DAILY, today, now)
+    store.put_setting(EMERGENCY_NUMBER_SETTING, "112")
+    store.put_setting(CLINICIAN_NUMBER_SETTING, "+44 20 7946 0000")

@@ -26,6 +26,14 @@ class AreaChoice:
 
 
 @dataclass(frozen=True)
+class EarlierInjection:
+    """One injection already in the journal, to open and correct or delete."""
+
+    id: int
+    words: str  # "21 October: cheek (left, 2 units), brow (both)"
+
+
+@dataclass(frozen=True)
 class InjectionModel:
     title: str
     date_text: str  # as typed, an ISO date; today's by default
@@ -35,6 +43,7 @@ class InjectionModel:
     areas: tuple[AreaChoice, ...]  # every area of the drawn face, in its order
     can_delete: bool
     message: str  # why it was not saved, naming the field; "" when all is well
+    earlier: tuple[EarlierInjection, ...] = ()  # the journal's injections, newest first
 
 
 @dataclass
@@ -80,9 +89,19 @@ class InjectionPresenter(EscapeGoesBack):
             title="Correct this injection" if self.editing else "Log an injection",
             date_text=draft.date_text, date_words=day_words(day, self.core.today()) if day else "",
             given_by=draft.given_by, product=draft.product, areas=tuple(areas),
-            can_delete=self.editing is not None, message=message)
+            can_delete=self.editing is not None, message=message, earlier=self._earlier())
+
+    def _earlier(self) -> tuple[EarlierInjection, ...]:
+        today = self.core.today()
+        shots = sorted(self.core.store.treatment.injections(), key=lambda i: (i.given_on, i.id), reverse=True)
+        return tuple(EarlierInjection(shot.id, injection_words(shot, today)) for shot in shots)
 
     # --- what the patient does ------------------------------------------------------------------
+
+    def correct(self, injection_id: int | None) -> None:
+        """From the list on this screen: open that injection (or, with None, a new one)."""
+        self.prepare(injection_id)
+        self.enter()
 
     def toggle_area(self, area: InjectionArea) -> None:
         """A tap on an area of the drawn face: chosen, or no longer."""
@@ -151,6 +170,12 @@ def plain_words(error: TreatmentError, areas: list[InjectionArea]) -> str:
         area = areas[int(place[1])].words.lower()
         return f"{(place[2] or 'area').capitalize()} for {area}: {problem}."
     return f"{error.field.capitalize()}: {problem}."
+
+
+def injection_words(shot: Injection, today: date) -> str:
+    areas = ", ".join(f"{d.area.words.lower()} ({d.side.words.lower()}"
+                      f"{'' if d.units is None else f', {d.units:g} units'})" for d in shot.areas)
+    return f"{day_words(shot.given_on, today)}: {areas}"
 
 
 def _read_day(text: str) -> date | None:

@@ -220,22 +220,25 @@ class HelpNumbersPresenter:
     def __init__(self, core: Core, view):
         self.core, self.view = core, view
 
-    def enter(self, message: str = "") -> None:
+    def enter(self, message: str = "", typed: tuple[str, str] | None = None) -> None:
+        """The stored numbers; after a refused save, the numbers as typed, to be corrected."""
         settings = self.core.store.settings()
-        self.view.show(HelpNumbersModel(settings.get(EMERGENCY_NUMBER_SETTING, ""),
-                                        settings.get(CLINICIAN_NUMBER_SETTING, ""), message))
+        emergency, clinician = typed or (settings.get(EMERGENCY_NUMBER_SETTING, ""),
+                                         settings.get(CLINICIAN_NUMBER_SETTING, ""))
+        self.view.show(HelpNumbersModel(emergency, clinician, message))
 
     def save(self, emergency_number: str, clinician_number: str) -> None:
+        typed = (emergency_number, clinician_number)
         try:
             numbers = {EMERGENCY_NUMBER_SETTING: checked_phone("emergency number", emergency_number),
                        CLINICIAN_NUMBER_SETTING: checked_phone("clinician's number", clinician_number)}
             for key, number in numbers.items():
                 self.core.store.put_setting(key, number)
         except TreatmentError as error:
-            self.enter(str(error)[0].upper() + str(error)[1:] + ".")
+            self.enter(str(error)[0].upper() + str(error)[1:] + ".", typed)
             return
         except StoreError as error:
-            self.enter(str(error))
+            self.enter(str(error), typed)
             return
         self.enter("Saved.")
 

@@ -22,10 +22,11 @@ from kivy.uix.textinput import TextInput
 
 from app.runner import State
 from app.theme import WCAG_AA_TEXT, contrast_ratio
+from app.vocabulary import HelpNeeded, SideEffect
 from screens.palette import palette
 from screens.smileback import SCREENS
 from tests.harness import PHONE, Driver
-from tests.seed import seed_two_months
+from tests.seed import seed_treatment, seed_two_months
 
 MIN_TARGET = 48  # dp, both ways (WCAG 2.5.5 / Android); our RoundedButton is 56
 SCALES = (1.0, 2.0)
@@ -67,6 +68,11 @@ def finish_a_session(driver) -> None:
 
 
 def to_caregiver(driver) -> None:
+    """With a journal whose check-in had a red flag, so the treatment section is full."""
+    with_journal(driver)
+    core = driver.app.core
+    core.store.treatment.check_in(core.today(), {SideEffect.SWALLOWING, SideEffect.HEADACHE}, core.clock.now(),
+                                  note="after lunch")
     driver.app.start_caregiver_mode()
 
 
@@ -86,7 +92,38 @@ def to_session_detail(driver) -> None:
     driver.app.go("session_detail", session_id=chosen.id)
 
 
+def with_journal(driver) -> None:
+    """A few days after an injection, with supportive care planned and the numbers stored."""
+    core = driver.app.core
+    seed_treatment(core.store, core.today(), core.clock.now())
+
+
+def to_home_with_journal(driver) -> None:
+    with_journal(driver)
+    driver.app.go("home")
+    driver.app.screen("home").refresh()
+
+
+def to_injection(driver) -> None:
+    """Correcting one: areas chosen (their sides and units shown), Delete, and the list."""
+    with_journal(driver)
+    [shot] = driver.app.core.store.treatment.injections()
+    driver.app.go("injection", injection_id=shot.id)
+
+
+def to_journal(name: str, **params):
+    def arrive(driver) -> None:
+        with_journal(driver)
+        driver.app.go(name, **params)
+    return arrive
+
+
 ARRIVALS = {
+    "home": to_home_with_journal,
+    "injection": to_injection,
+    "checkin": to_journal("checkin", day=None),
+    "get_help": to_journal("get_help", help=HelpNeeded.EMERGENCY, answers=(SideEffect.BREATHING_OR_SPEAKING,)),
+    "help_numbers": to_journal("help_numbers", back_to="settings"),
     "session": to_session,
     "summary": finish_a_session,
     "caregiver": to_caregiver,
