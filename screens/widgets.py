@@ -57,6 +57,7 @@ class RoundedButton(ButtonBehavior, Label):
     role = StringProperty("primary")
     disabled_look = BooleanProperty(False)
     icon = StringProperty("")
+    fit_text = BooleanProperty(False)       # as wide as its words (one line), not as its container
     icon_size = NumericProperty(0)          # px; set by the kv rule from the text size
     icon_room = NumericProperty(0)          # px taken by the icon and its gap
     icon_pos = ListProperty([0, 0])
@@ -87,7 +88,7 @@ class RoundedButton(ButtonBehavior, Label):
 
 
 class BackButton(RoundedButton):
-    """The top bar's way back: a quiet button with an arrow and its word."""
+    """The top bar's way back: a quiet button with an arrow and its word, as wide as they are."""
 
 
 class TopBar(BoxLayout):
