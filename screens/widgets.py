@@ -20,7 +20,7 @@ from kivy.uix.screenmanager import Screen
 from kivy.uix.scrollview import ScrollView
 from kivy.uix.textinput import TextInput
 
-from app.theme import RADIUS
+from app.theme import RADIUS, SIZE
 from screens import load_kv_beside
 from screens.face_diagram import FaceDiagram  # noqa: F401  (registered for kv)
 from screens.icons import FONT_NAME, glyph, register_icon_font
@@ -58,6 +58,7 @@ class RoundedButton(ButtonBehavior, Label):
     disabled_look = BooleanProperty(False)
     icon = StringProperty("")
     fit_text = BooleanProperty(False)       # as wide as its words (one line), not as its container
+    full_width = BooleanProperty(False)     # as wide as its container, even on a desktop window
     icon_size = NumericProperty(0)          # px; set by the kv rule from the text size
     icon_room = NumericProperty(0)          # px taken by the icon and its gap
     icon_pos = ListProperty([0, 0])
@@ -68,6 +69,27 @@ class RoundedButton(ButtonBehavior, Label):
         self.bind(icon=self._make_icon, icon_size=self._make_icon, texture=self._place_icon,
                   pos=self._place_icon, size=self._place_icon)
         self._make_icon()
+        self._column = None
+
+    def on_parent(self, _button, parent):
+        if self._column is not None:
+            self._column.unbind(width=self._cap_width, padding=self._cap_width)
+        self._column = parent if isinstance(parent, BoxLayout) and parent.orientation == "vertical" else None
+        if self._column is not None:
+            self._column.bind(width=self._cap_width, padding=self._cap_width)
+            self._cap_width()
+
+    def on_full_width(self, *_):
+        self._cap_width()
+
+    def _cap_width(self, *_):
+        """In a column, at most SIZE.button_max_width wide (a vertical BoxLayout ignores
+        size_hint_max_x across its axis); a button given its own width keeps it."""
+        if self._column is None or self.size_hint_x is None:
+            return
+        inner = self._column.width - self._column.padding[0] - self._column.padding[2]
+        cap = dp(SIZE.button_max_width)
+        self.size_hint_x = 1 if self.full_width or inner <= cap else cap / inner
 
     def _make_icon(self, *_):
         self.icon_image = icon_texture(self.icon, self.icon_size) if self.icon_size else None
