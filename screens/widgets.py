@@ -5,8 +5,9 @@ the kv rules beside this file draw them. Every screen builds from these.
 """
 from __future__ import annotations
 
+from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
-from kivy.graphics import Color, Line, Rectangle, RoundedRectangle
+from kivy.graphics import Color, Line, Rectangle
 from kivy.graphics.texture import Texture
 from kivy.metrics import dp, sp
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
@@ -66,8 +67,10 @@ class RoundedButton(ButtonBehavior, Label):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.bind(icon=self._make_icon, icon_size=self._make_icon, texture=self._place_icon,
-                  pos=self._place_icon, size=self._place_icon)
+        # Placed once the frame's layout has settled (a row may size its buttons after them).
+        self._place_soon = Clock.create_trigger(self._place_icon, -1)
+        self.bind(icon=self._make_icon, icon_size=self._make_icon, texture=self._place_soon,
+                  text=self._place_soon, pos=self._place_soon, size=self._place_soon)
         self._make_icon()
         self._column = None
 
@@ -100,8 +103,9 @@ class RoundedButton(ButtonBehavior, Label):
         """Just left of the words' widest line, so icon and words are centred as one."""
         if not self.icon_image:
             return
-        lines = getattr(self._label, "_cached_lines", None) or []
-        words = max((line.w for line in lines), default=0)
+        words = self._label.get_extents(self.text)[0] if self.text else 0
+        if self.text_size[0]:  # wrapped: its widest line is about the box's width
+            words = min(words, self.text_size[0])
         if self.halign == "center":
             left = self.center_x + self.icon_room / 2 - words / 2 - self.icon_room
         else:
@@ -177,28 +181,11 @@ class FadingScrollView(ScrollView):
 
 
 class TextField(TextInput):
-    """A one-line text box in the theme's colours: a rounded fill, an outline that thickens
-    in the focus colour while typing and turns to the error colour while `has_error`.
+    """A one-line text box in the theme's colours: an outline that thickens in the focus
+    colour while typing and turns to the error colour while `has_error`.
     Its label sits above it (FieldLabel) and its error text just below (FieldMessage)."""
 
     has_error = BooleanProperty(False)
-    fill_colour = ListProperty([1, 1, 1, 1])
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        # The fill goes under TextInput's own drawing (cursor, text colour), not over it.
-        with self.canvas.before:
-            self._fill_colour = Color(*self.fill_colour)
-            self._fill = RoundedRectangle(pos=self.pos, size=self.size, radius=[dp(RADIUS.control)])
-        self.canvas.before.remove(self._fill_colour)
-        self.canvas.before.remove(self._fill)
-        self.canvas.before.insert(0, self._fill)
-        self.canvas.before.insert(0, self._fill_colour)
-        self.bind(pos=self._redraw_fill, size=self._redraw_fill, fill_colour=self._redraw_fill)
-
-    def _redraw_fill(self, *_):
-        self._fill_colour.rgba = self.fill_colour
-        self._fill.pos, self._fill.size = self.pos, self.size
 
 
 class ThemedProgressBar(ProgressBar):
