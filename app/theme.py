@@ -1,4 +1,5 @@
-"""Colours and text sizes, as plain numbers the Kivy layer turns into widgets.
+"""The design tokens: colours, the type scale, spacing and corner radii, as plain values
+the Kivy layer turns into widgets (screens/widgets.kv uses them; screens never invent their own).
 
 Two palettes: "normal" (calm and friendly) and "high_contrast" (black, white, yellow).
 Every text colour is listed with the background it sits on (`TEXT_PAIRS`), and tests hold
@@ -42,6 +43,13 @@ class Palette:
     border: RGBA
     focus: RGBA            # keyboard / switch-access focus ring
     danger: RGBA           # error messages on the page
+    hero: RGBA             # the one card that matters most on a screen (today, the result)
+    card_edge: RGBA        # a card's outline: none in the calm palette, white in high contrast
+    shadow: RGBA           # the soft shadow under a raised card
+    field: RGBA            # a text box
+    field_border: RGBA
+    placeholder: RGBA      # example text in an empty box, still readable
+    track: RGBA            # the unfilled part of a progress bar
     # calendar day cells, each with its day number on top
     cal_done: RGBA
     cal_partial: RGBA
@@ -68,6 +76,13 @@ NORMAL = Palette(
     border=rgba("#7D8B97"),
     focus=rgba("#1C5FB8"),
     danger=rgba("#A3261B"),
+    hero=rgba("#E2F1EE"),
+    card_edge=rgba("#FFFFFF", 0.0),
+    shadow=rgba("#1E2A36", 0.10),
+    field=rgba("#FFFFFF"),
+    field_border=rgba("#6B7A86"),
+    placeholder=rgba("#5A6876"),
+    track=rgba("#D3DDDB"),
     cal_done=rgba("#BEE3CB"),
     cal_partial=rgba("#FBE3B4"),
     # A missed day is a plain grey, not red: no shame in the calendar.
@@ -94,6 +109,13 @@ HIGH_CONTRAST = Palette(
     border=rgba("#FFFFFF"),
     focus=rgba("#7FE7FF"),
     danger=rgba("#FF9E9E"),
+    hero=rgba("#1A1A1A"),
+    card_edge=rgba("#FFFFFF"),
+    shadow=rgba("#000000", 0.0),
+    field=rgba("#000000"),
+    field_border=rgba("#FFFFFF"),
+    placeholder=rgba("#CFCFCF"),
+    track=rgba("#3A3A3A"),
     cal_done=rgba("#5CF28F"),
     cal_partial=rgba("#FFE94D"),
     cal_missed=rgba("#BDBDBD"),
@@ -113,6 +135,16 @@ TEXT_PAIRS = (
     ("primary button label", "on_primary", "primary"),
     ("secondary button label", "primary", "surface"),
     ("error message", "danger", "background"),
+    ("error message on a card", "danger", "surface"),
+    ("error beside a text box", "danger", "field"),
+    ("text on the hero card", "text", "hero"),
+    ("muted text on the hero card", "text_muted", "hero"),
+    ("primary-coloured text on the hero card", "primary", "hero"),
+    ("primary-coloured text on the page", "primary", "background"),
+    ("quiet button label", "primary", "background"),
+    ("typed text in a box", "text", "field"),
+    ("placeholder in a box", "placeholder", "field"),
+    ("field label on a card", "text", "surface"),
     ("accent label", "on_accent", "accent"),
     ("success label", "on_success", "success"),
     ("warning label", "on_warning", "warning"),
@@ -129,7 +161,72 @@ NON_TEXT_PAIRS = (
     ("control border on a card", "border", "surface"),
     ("focus ring", "focus", "background"),
     ("primary button against the page", "primary", "background"),
+    ("primary button on the hero card", "primary", "hero"),
+    ("text box outline on a card", "field_border", "surface"),
+    ("text box outline on the page", "field_border", "background"),
+    ("focus ring on a card", "focus", "surface"),
+    ("focus ring inside a text box", "focus", "field"),
+    ("progress bar fill against its track", "primary", "track"),
+    ("progress bar fill against the page", "primary", "background"),
 )
+
+# Icon glyphs and the backgrounds they sit on: shapes, so 3:1 (WCAG 1.4.11).
+ICON_PAIRS = (
+    ("icon on the page", "text", "background"),
+    ("icon on a card", "text", "surface"),
+    ("icon on the hero card", "primary", "hero"),
+    ("icon in a primary button", "on_primary", "primary"),
+    ("icon in a secondary button", "primary", "surface"),
+    ("icon in a quiet button", "primary", "background"),
+    ("icon in the demo banner", "on_warning", "warning"),
+)
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """Text sizes as kv 'sp' strings, so every one follows the text-size setting."""
+    display: str = "28sp"   # a screen's one big line (the greeting, the countdown's step)
+    title: str = "21sp"     # a card's or a section's title
+    body: str = "18sp"
+    caption: str = "15sp"   # hints, legends, the small print
+    button: str = "18sp"
+    countdown: str = "64sp"
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """Distances in dp: between items, inside cards, at the screen's edges."""
+    tight: float = 4
+    small: float = 8
+    medium: float = 12
+    large: float = 16
+    section: float = 24
+    edge: float = 16
+
+
+@dataclass(frozen=True)
+class Radii:
+    control: float = 14     # buttons and text boxes
+    card: float = 18
+    small: float = 8
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Control sizes in dp (touch targets are 48 dp at least; ours are larger)."""
+    button_height: float = 56
+    hero_button_height: float = 72
+    button_max_width: float = 400   # a desktop window gets buttons of a hand's width, not 728 px
+    top_bar_height: float = 64
+    icon: float = 24
+    focus_ring: float = 2.5
+    progress_height: float = 12
+
+
+TYPE = TypeScale()
+SPACE = Spacing()
+RADIUS = Radii()
+SIZE = Sizes()
 
 
 def palette(high_contrast: bool) -> Palette:

@@ -132,6 +132,7 @@ class Driver:
     def tap(self, target: Widget | str) -> None:
         """A finger down and up on the widget's centre, as a patient would tap it."""
         widget = self.widget(target) if isinstance(target, str) else target
+        self.frames(2)  # a layout still settling (a new text size) would move it after the scroll
         self._scroll_into_view(widget)
         self.frames(1)
         x, y = widget.to_window(*widget.center)

@@ -1,8 +1,8 @@
 import pytest
 
-from app.theme import (FACE_COLOURS, FACE_PAIRS, HIGH_CONTRAST, NON_TEXT_PAIRS, NORMAL, PALETTES, TEXT_PAIRS,
-                       WCAG_AA_NON_TEXT, WCAG_AA_TEXT, colour_fields, contrast_ratio, face_colours, pair_ratios,
-                       palette, relative_luminance, rgba)
+from app.theme import (FACE_COLOURS, FACE_PAIRS, HIGH_CONTRAST, ICON_PAIRS, NON_TEXT_PAIRS, NORMAL, PALETTES,
+                       TEXT_PAIRS, TYPE, WCAG_AA_NON_TEXT, WCAG_AA_TEXT, colour_fields, contrast_ratio, face_colours,
+                       pair_ratios, palette, relative_luminance, rgba)
 from app.theme import CHART_COLOURS, CHART_NON_TEXT_FIELDS, CHART_TEXT_FIELDS, chart_colours, chart_ratios
 
 BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0, 1.0)
@@ -37,13 +37,35 @@ def test_borders_and_focus_stand_out(theme):
     assert failing == []
 
 
+@pytest.mark.parametrize("theme", PALETTES.values(), ids=list(PALETTES))
+def test_icons_stand_out_from_what_they_sit_on(theme):
+    failing = [(label, round(ratio, 2)) for label, ratio in pair_ratios(theme, ICON_PAIRS)
+               if ratio < WCAG_AA_NON_TEXT]
+    assert failing == []
+
+
+@pytest.mark.parametrize("theme", PALETTES.values(), ids=list(PALETTES))
+def test_placeholder_reads_as_well_as_body_text_must(theme):
+    assert contrast_ratio(theme.placeholder, theme.field) >= WCAG_AA_TEXT
+    assert contrast_ratio(theme.placeholder, theme.surface) >= WCAG_AA_TEXT
+
+
+def test_high_contrast_outlines_every_card():
+    assert HIGH_CONTRAST.card_edge[3] == 1.0
+    assert contrast_ratio(HIGH_CONTRAST.card_edge, HIGH_CONTRAST.background) >= WCAG_AA_NON_TEXT
+
+
+def test_every_text_size_is_in_sp_so_it_follows_the_setting():
+    assert all(size.endswith("sp") for size in vars(TYPE).values())
+
+
 def test_high_contrast_body_text_is_at_least_aaa():
     assert contrast_ratio(HIGH_CONTRAST.text, HIGH_CONTRAST.background) >= 7.0
 
 
 def test_pairs_name_real_fields():
     names = set(colour_fields())
-    for _label, fg, bg in TEXT_PAIRS + NON_TEXT_PAIRS:
+    for _label, fg, bg in TEXT_PAIRS + NON_TEXT_PAIRS + ICON_PAIRS:
         assert fg in names and bg in names
 
 

@@ -315,6 +315,15 @@ KV_TEXT_PAIRS = (
     ("demo banner", "on_banner", "banner"),
     ("status in the primary colour on the page", "primary", "bg"),
     ("status in the primary colour on a card", "primary", "card"),
+    ("tile button label", "on_tile", "tile"),
+    ("quiet button label on the page", "on_quiet", "bg"),
+    ("quiet button label on a card", "on_quiet", "card"),
+    ("text on the hero card", "text", "hero"),
+    ("muted text on the hero card", "muted", "hero"),
+    ("primary-coloured text on the hero card", "primary", "hero"),
+    ("typed text in a box", "text", "field"),
+    ("placeholder in a box", "placeholder", "field"),
+    ("error beside a box on a card", "danger", "card"),
     ("calendar day: done", "on_calendar", "done"),
     ("calendar day: partly done", "on_calendar", "partial"),
     ("calendar day: missed", "on_calendar", "missed"),
@@ -340,6 +349,6 @@ def test_every_text_colour_in_the_kv_files_is_checked():
         for role in re.findall(r"^\s*color:\s*app\.theme\['(\w+)'\]", kv.read_text(), re.M):
             used.add((kv.name, role))
         if "app.theme['on_' + self.role]" in kv.read_text():
-            used.update((kv.name, "on_" + role) for role in ("primary", "secondary"))
+            used.update((kv.name, "on_" + role) for role in ("primary", "secondary", "tile", "quiet"))
     checked = {fg for _what, fg, _bg in KV_TEXT_PAIRS}
     assert sorted((name, role) for name, role in used if role not in checked) == []
