@@ -3,7 +3,8 @@
 The file holds every plan version with its steps, every session with its steps, notes
 and ratings, the rest days, the settings, except caregiver.* settings: those guard
 the caregiver PIN and must never leave the device or be planted by a file, and the
-treatment journal with its history (treatment_transfer.py).
+treatment journal with its history (treatment_transfer.py), and the outcomes, with the
+progress photos in an archive beside the file (outcome_transfer.py; not yet imported).
 
 Import checks the whole file before writing anything, then writes in one transaction:
 a bad file changes nothing and is refused with a message naming the field. A plan must
@@ -29,6 +30,7 @@ from .db import StoreError
 from .models import SESSION_STATUSES, STEP_STATUSES, Plan, decode_weekdays, encode_weekdays, PlanStep, RestDay, SessionRecord, Setting, StepLog
 from .fields import BROKEN_TEXT, Fields, ImportFileError, kind_of, storable
 from .repository import Store
+from .outcome_transfer import export_outcomes, write_photo_archive
 from .treatment_transfer import TreatmentIn, export_treatment, merge_treatment, parse_treatment
 
 FORMAT = "smileback-health-record"
@@ -62,6 +64,7 @@ def export_json(store: Store, path: Path | str) -> Path:
     document = export_document(store)
     text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
     try:  # health data: private to this user, like the record itself
+        write_photo_archive(store.data_dir, document["outcomes"], path)
         write_atomically(path, text.encode("utf-8"), private=True)
     except OSError as error:
         raise StoreError(f"SmileBack could not write the export to {path}: {error.strerror or error}") from error
@@ -83,6 +86,7 @@ def export_document(store: Store) -> dict[str, Any]:
             "settings": {row.key: row.value for row in s.scalars(select(Setting).order_by(Setting.key))
                          if not row.key.startswith(PRIVATE_SETTING_PREFIX)},
             "treatment": export_treatment(s),
+            "outcomes": export_outcomes(s),
         }
 
 
