@@ -71,3 +71,11 @@ def _item(source: str, index: int, item: Any) -> ItemChoice:
     if not set(key) <= KEY_CHARS:
         raise OutcomesFileError(f"{where}.key: must be lower-case letters, digits and '_' only, got {key!r}")
     return ItemChoice(key, text("words", MAX_WORDS), text("low", MAX_ANCHOR), text("high", MAX_ANCHOR))
+
+
+def item_words(key: str | None, own_words: str | None, choices: tuple[ItemChoice, ...]) -> str:
+    """The words an item is shown with: its list words, or the patient's own; a key since taken
+    off the list is shown as stored rather than lost."""
+    if key is None:
+        return own_words or ""
+    return next((choice.words for choice in choices if choice.key == key), key)

@@ -549,3 +549,50 @@ def test_the_store_takes_an_injection_or_refuses_it_and_keeps_nothing(store, giv
         assert store.treatment.injections() == before
     else:
         assert len(store.treatment.injections()) == len(before) + 1
+
+
+# --- the outcomes' validators ------------------------------------------------------------------------
+
+from app.outcomes import validation as outcome_validation  # noqa: E402
+from app.outcomes.items import OutcomesFileError, parse_items  # noqa: E402
+from app.vocabulary import ClinicianScale  # noqa: E402
+
+numbers = st.one_of(st.integers(-200, 200), st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
+                    st.text(max_size=4), st.none())
+
+
+@PURE_SETTINGS
+@given(st.sampled_from(list(ClinicianScale)) | scalars, numbers, anything | st.text(max_size=100),
+       anything | st.text(max_size=130), anything)
+def test_a_clinician_score_is_checked_or_refused_naming_the_field(scale, value, name, rated_by, note):
+    try:
+        checked = outcome_validation.check_score(scale, value, name, rated_by, note)
+    except outcome_validation.OutcomeError as error:
+        refused_plainly(error)
+        return
+    span = outcome_validation.SCALE_RANGES[checked.scale]
+    assert math.isfinite(checked.value) and span.low <= checked.value <= span.high
+    assert not span.whole or checked.value.is_integer()
+    assert (checked.scale_name is not None) == (checked.scale is ClinicianScale.OTHER)
+
+
+@PURE_SETTINGS
+@given(numbers, anything | st.text(max_size=130))
+def test_a_rating_and_own_words_are_checked_or_refused_naming_the_field(value, words):
+    for check in (lambda: outcome_validation.checked_rating(value), lambda: outcome_validation.checked_own_words(words),
+                  lambda: outcome_validation.check_moment(words)):
+        try:
+            check()
+        except outcome_validation.OutcomeError as error:
+            refused_plainly(error)
+
+
+@PURE_SETTINGS
+@given(tree)
+def test_the_list_of_rating_items_is_parsed_or_refused_with_its_own_error(raw):
+    try:
+        items = parse_items({"items": raw} if not isinstance(raw, dict) else raw, "fuzz")
+    except OutcomesFileError as error:
+        assert str(error).startswith("fuzz: ")
+        return
+    assert items and len({item.key for item in items}) == len(items)
