@@ -222,8 +222,9 @@ class PhotoSetsPresenter(EscapeGoesBack):
 class PairModel:
     expression: Expression
     words: str
-    baseline_path: str  # "" when that set has no photo of this expression
+    baseline_path: str  # "" when that set has no photo of this expression, or its file is not whole
     other_path: str
+    problem: str = ""  # a photo the record names whose file is missing or changed
 
 
 @dataclass(frozen=True)
@@ -259,9 +260,15 @@ class ComparePresenter(EscapeGoesBack):
             return
 
         def path(photo: Photo | None) -> str:
-            return str(photo_files.photo_path(data_dir, photo)) if photo else ""
+            whole = photo is not None and photo_files.is_intact(data_dir, photo)
+            return str(photo_files.photo_path(data_dir, photo)) if whole else ""
 
-        shown = tuple(PairModel(p.expression, p.expression.words, path(p.baseline), path(p.other))
+        def problem(pair) -> str:
+            broken = [p for p in (pair.baseline, pair.other) if p is not None and not path(p)]
+            return (f"{len(broken)} photo file{'s' if len(broken) > 1 else ''} of this expression "
+                    "is missing or changed on this device; a backup may still hold it.") if broken else ""
+
+        shown = tuple(PairModel(p.expression, p.expression.words, path(p.baseline), path(p.other), problem(p))
                       for p in pairs(baseline, other))
         self.current = min(self.current, max(0, len(shown) - 1))
         self.view.show(CompareModel(f"Baseline: {day_text(baseline.taken_on)} · {week_text(self.core, baseline)}",

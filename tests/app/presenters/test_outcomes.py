@@ -269,3 +269,18 @@ def test_deleting_a_photo_asks_twice_and_removes_its_file(core, navigator, scree
     screen.answer(True)
     assert not kept.exists() and core.store.outcomes.photo_set(set_id).photos == ()
     assert screen.model.message == "Deleted."
+
+
+def test_a_photo_whose_file_changed_on_disk_is_not_shown_and_is_said(core, navigator, screen, tmp_path):
+    first = make_set(core, navigator, tmp_path, "red", [Expression.AT_REST])
+    core.store.outcomes.set_baseline(first)
+    second = make_set(core, navigator, tmp_path, "blue", [Expression.AT_REST])
+    (photo,) = core.store.outcomes.photo_set(second).photos
+    (photos_dir(core.store.data_dir) / photo.file_name).write_bytes(b"changed")
+    compare = ComparePresenter(core, navigator, screen)
+    compare.prepare(second)
+    compare.enter()
+    (pair,) = screen.model.pairs
+    assert pair.baseline_path and pair.other_path == ""
+    assert pair.problem == "1 photo file of this expression is missing or changed on this device; " \
+                           "a backup may still hold it."
