@@ -1,4 +1,5 @@
-"""Clinician scores, behind the caregiver PIN: the scores a clinician gave, recorded as given.
+"""Clinician scores, behind the caregiver PIN: the scores a clinician gave, recorded as given,
+and how often the patient is asked for their own ratings (the caregiver's to change).
 
 The app never estimates a score; it checks that the number typed is one the scale can take
 (a slip of the finger), and keeps who rated, when, and a note.
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..core import Core
+from ..outcomes.due import EVERY_DAYS_SETTING, MAX_EVERY_DAYS, MIN_EVERY_DAYS, every_days
 from ..outcomes.entries import ClinicianScore
 from ..outcomes.validation import ROMAN, SCALE_RANGES, OutcomeError, score_words
 from ..storage.errors import StoreError
@@ -40,6 +42,7 @@ class ClinicianScoresModel:
     needs_name: bool  # "another score" needs its name typed
     date_text: str
     scores: tuple[ScoreLine, ...]  # the earliest first: the scores over time
+    every_days: int  # the patient's ratings are asked every this many days
     message: str
 
 
@@ -90,7 +93,23 @@ class ClinicianScoresPresenter(EscapeGoesBack):
             return
         scales = tuple(ScaleOption(s, s.words, range_text(s), s is self.scale) for s in ClinicianScale)
         lines = tuple(score_line(s) for s in self.core.store.outcomes.scores())
-        self.view.show(ClinicianScoresModel(scales, self.scale is ClinicianScale.OTHER, self.date_text, lines, message))
+        self.view.show(ClinicianScoresModel(scales, self.scale is ClinicianScale.OTHER, self.date_text, lines,
+                                            every_days(self.core.store.settings()), message))
+
+    def set_every_days(self, text: str) -> None:
+        """How often the patient's routine rating is asked (the cycle's moments are asked as well)."""
+        if not self._unlocked():
+            return
+        text = text.strip()
+        if not (text.isascii() and text.isdigit() and MIN_EVERY_DAYS <= int(text) <= MAX_EVERY_DAYS):
+            self.enter(f"Ask every: type a number of days from {MIN_EVERY_DAYS} to {MAX_EVERY_DAYS}.")
+            return
+        try:
+            self.core.store.put_setting(EVERY_DAYS_SETTING, str(int(text)))
+        except StoreError as error:
+            self.enter(str(error))
+            return
+        self.enter(f"The ratings will be asked every {int(text)} days.")
 
     def choose_scale(self, scale: ClinicianScale) -> None:
         self.scale = ClinicianScale(scale)

@@ -284,3 +284,16 @@ def test_a_photo_whose_file_changed_on_disk_is_not_shown_and_is_said(core, navig
     assert pair.baseline_path and pair.other_path == ""
     assert pair.problem == "1 photo file of this expression is missing or changed on this device; " \
                            "a backup may still hold it."
+
+
+def test_the_caregiver_changes_how_often_ratings_are_asked(core, navigator, screen):
+    (item,) = choose(core, navigator, "stiffness")
+    core.store.outcomes.rate(TODAY - timedelta(days=4), RatingMoment.ROUTINE, {item.id: 5}, core.clock.now())
+    assert due_moment(core) is RatingMoment.ROUTINE  # every 3 days by default
+    core.start_caregiver_mode()
+    presenter = ClinicianScoresPresenter(core, navigator, screen)
+    presenter.prepare()
+    presenter.set_every_days("0")
+    assert screen.model.message == "Ask every: type a number of days from 1 to 30."
+    presenter.set_every_days("7")
+    assert screen.model.every_days == 7 and due_moment(core) is None
