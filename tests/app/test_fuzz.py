@@ -370,9 +370,25 @@ def a_valid_export() -> dict:
         store.set_rest_day(TODAY + timedelta(days=2), True, FakeClock().now())
         store.put_setting("profile.side", "left")
         fill_a_journal(store, FakeClock().now())
+        fill_outcomes(store, FakeClock().now())
         document = export_document(store)
         store.close()
     return document
+
+
+def fill_outcomes(store: Store, now: datetime) -> None:
+    """An item of each kind, ratings, a score and a photo set (its picture is not in any archive)."""
+    from app.outcomes.entries import ItemPick, StoredImage
+    from app.vocabulary import ClinicianScale, Expression, PhotoSource, RatingMoment
+
+    outcomes = store.outcomes
+    items = outcomes.choose_items([ItemPick(key="stiffness"), ItemPick(own_words="Whistling")], {"stiffness"}, now)
+    outcomes.rate(now.date(), RatingMoment.ROUTINE, {items[0].id: 3, items[1].id: 9}, now)
+    outcomes.record_score(now.date(), ClinicianScale.SUNNYBROOK_COMPOSITE, 42, now, rated_by="Dr Okafor")
+    photo_set = outcomes.new_photo_set(now.date(), now)
+    outcomes.set_baseline(photo_set.id)
+    outcomes.add_photo(photo_set.id, Expression.AT_REST, StoredImage("ab" * 32 + ".jpg", "ab" * 32, 30, 40), now,
+                       PhotoSource.FILE)
 
 
 def fill_a_journal(store: Store, now: datetime) -> None:
