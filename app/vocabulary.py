@@ -339,3 +339,14 @@ _EXPRESSION_WORDS = {
     Expression.EYES_CLOSED: "Eyes gently closed", Expression.BROWS_RAISED: "Brows raised",
     Expression.LIPS_PURSED: "Lips pursed",
 }
+
+
+class OutcomeEntry(StrEnum):
+    """A kind of outcome row, as the outcomes CSV's "entry" column names it."""
+
+    SELF_RATING = "self_rating"
+    CLINICIAN_SCORE = "clinician_score"
+
+    @property
+    def words(self) -> str:
+        return "Self-rating" if self is OutcomeEntry.SELF_RATING else "Clinician score"

@@ -85,3 +85,12 @@ def standings(item_ids: Sequence[int], ratings: Sequence[Rating], injections: Se
                                latest_on_or_before(own, days[0]) if days else None,
                                latest_on_or_before(own, days[-1]) if days else None))
     return tuple(result)
+
+
+def standing_words(words: str, standing: Standing) -> str:
+    parts = [f"now {standing.latest.value}" if standing.latest else "not rated yet"]
+    if standing.at_first is not None:
+        parts.append(f"{standing.at_first.value} at the first injection")
+    if standing.at_last is not None and standing.at_last != standing.at_first:
+        parts.append(f"{standing.at_last.value} at the last injection")
+    return f"{words}: {', '.join(parts)}."

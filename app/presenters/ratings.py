@@ -13,7 +13,7 @@ from ..core import Core
 from ..outcomes.due import every_days, moment_due
 from ..outcomes.entries import ChosenItem, ItemPick
 from ..outcomes.items import ItemChoice, item_words, load_items
-from ..outcomes.trends import Standing, standings, trend
+from ..outcomes.trends import standing_words, standings, trend
 from ..outcomes.validation import MAX_ITEMS, MAX_OWN_WORDS, OutcomeError
 from ..storage.errors import StoreError
 from ..treatment.cycle import clinician_weeks, current_forecast
@@ -207,15 +207,6 @@ class TrendsModel:
 
 def _day_words(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def standing_words(words: str, standing: Standing) -> str:
-    parts = [f"now {standing.latest.value}" if standing.latest else "not rated yet"]
-    if standing.at_first is not None:
-        parts.append(f"{standing.at_first.value} at the first injection")
-    if standing.at_last is not None and standing.at_last != standing.at_first:
-        parts.append(f"{standing.at_last.value} at the last injection")
-    return f"{words}: {', '.join(parts)}."
 
 
 def minutes_by_day(core: Core, first: date, last: date) -> dict[date, float]:
