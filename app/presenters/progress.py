@@ -84,3 +84,10 @@ class ProgressPresenter:
             first_week_text=f"Week of {weekly[0][0].day} {weekly[0][0]:%b}" if weekly else "",
             steps=tuple(f"[b]{routine.step_title(r.step_key)}[/b]: {rate_words(r.done, r.skipped)}"
                         for r in data.step_rates) or ("No steps done yet in the last 90 days.",)))
+
+    def open_trends(self) -> None:
+        """Your ratings over time, beside the minutes and the injections."""
+        self.navigator.go("trends")
+
+    def open_photos(self) -> None:
+        self.navigator.go("photo_sets")

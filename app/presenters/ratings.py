@@ -43,6 +43,29 @@ def prompt_words(moment: RatingMoment | None) -> str:
     return f"{moment.words}: a good moment for your ratings (under a minute)."
 
 
+@dataclass(frozen=True)
+class RatingPromptModel:
+    text: str  # "" when no rating is due
+    moment: RatingMoment | None
+
+
+class RatingPromptPresenter:
+    """Home's card for a rating that is due; Home's screen shows `model()` and sends the tap here."""
+
+    def __init__(self, core: Core, navigator: Navigator, view):
+        self.core, self.navigator, self.view = core, navigator, view
+
+    def model(self) -> RatingPromptModel:
+        moment = due_moment(self.core)
+        return RatingPromptModel(prompt_words(moment), moment)
+
+    def enter(self) -> None:
+        self.view.show(self.model())
+
+    def open(self) -> None:
+        self.navigator.go("rate", moment=due_moment(self.core))
+
+
 # --- choosing what to rate ------------------------------------------------------------------------
 
 @dataclass(frozen=True)

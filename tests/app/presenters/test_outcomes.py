@@ -297,3 +297,22 @@ def test_the_caregiver_changes_how_often_ratings_are_asked(core, navigator, scre
     assert screen.model.message == "Ask every: type a number of days from 1 to 30."
     presenter.set_every_days("7")
     assert screen.model.every_days == 7 and due_moment(core) is None
+
+
+def test_home_shows_a_due_rating_and_one_tap_opens_it(core, navigator, screen):
+    from app.presenters.progress import ProgressPresenter
+    from app.presenters.ratings import RatingPromptPresenter
+
+    prompt = RatingPromptPresenter(core, navigator, screen)
+    prompt.enter()
+    assert screen.model.text == "" and screen.model.moment is None  # nothing chosen to rate yet
+    choose(core, navigator, "stiffness")
+    prompt.enter()
+    assert screen.model.text == "Time for your ratings: under a minute."
+    prompt.open()
+    assert navigator.visits[-1] == ("rate", {"moment": RatingMoment.ROUTINE})
+    progress = ProgressPresenter(core, navigator, FakeScreen())
+    progress.open_trends()
+    assert navigator.current == "trends"
+    progress.open_photos()
+    assert navigator.current == "photo_sets"
