@@ -69,3 +69,25 @@ def test_the_dashboard_shows_the_latest_against_the_injections_and_the_scores_ov
     screen = FakeScreen()
     DashboardPresenter(core, FakeNavigator(), screen).enter()
     assert screen.model.outcomes == lines
+
+
+def test_the_pdf_report_carries_the_ratings_against_the_injections_and_the_scores(core, tmp_path):
+    from pypdf import PdfReader
+
+    fill(core)
+    result = export_all(core.store, core.routine, tmp_path, core.today())
+    (path,) = [p for p in result.paths if p.suffix == ".pdf"]
+    reader = PdfReader(path)
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "The patient's own ratings (0 to 10) and clinician scores" in text
+    assert "Stiffness or pulling in my face: now 3, 8 at the first injection, 6 at the last injection." in text
+    assert "Clinician score, 26 October 2026: House-Brackmann grade IV (Dr Okafor)" in text
+
+
+def test_the_pdf_leaves_the_section_out_without_ratings_or_scores(core, tmp_path):
+    from pypdf import PdfReader
+
+    result = export_all(core.store, core.routine, tmp_path, core.today())
+    (path,) = [p for p in result.paths if p.suffix == ".pdf"]
+    assert "own ratings" not in PdfReader(path).pages[0].extract_text()
