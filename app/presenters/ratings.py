@@ -178,7 +178,9 @@ class RatePresenter(EscapeGoesBack):
     def prepare(self, moment: RatingMoment | None = None) -> None:
         self.moment = moment or due_moment(self.core) or RatingMoment.ROUTINE
         today = self.core.today()
-        earlier = [r for r in self.core.store.outcomes.ratings(today, today) if r.moment is self.moment]
+        chosen = {i.id for i in self.core.store.outcomes.chosen_items()}
+        earlier = [r for r in self.core.store.outcomes.ratings(today, today)
+                   if r.moment is self.moment and r.item_id in chosen]
         self.values = {r.item_id: r.value for r in earlier}  # rating again today starts from what was said
 
     def enter(self, message: str = "") -> None:

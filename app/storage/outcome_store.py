@@ -117,8 +117,7 @@ class OutcomeStore:
             raise OutcomeError("rating", "move at least one slider")
         with self._writing() as s:
             active = set(s.scalars(select(RatingItemRecord.id).where(RatingItemRecord.retired_at.is_(None))))
-            unknown = sorted(set(checked) - active)
-            if unknown:
+            if set(checked) - active:  # set aside on another screen since this one was shown
                 raise StoreError(GONE)
             rows = []
             for item_id, value in checked.items():

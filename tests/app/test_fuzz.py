@@ -612,3 +612,42 @@ def test_the_list_of_rating_items_is_parsed_or_refused_with_its_own_error(raw):
         assert str(error).startswith("fuzz: ")
         return
     assert items and len({item.key for item in items}) == len(items)
+
+
+# --- progress photos: any bytes as a picture --------------------------------------------------------
+
+import io as _io  # noqa: E402
+
+from PIL import Image as _Image  # noqa: E402
+
+from app.storage.photo_files import PhotoFileError, normalised  # noqa: E402
+
+
+def _small_picture(kind: str) -> bytes:
+    out = _io.BytesIO()
+    _Image.new("RGB", (12, 9), "teal").save(out, kind)
+    return out.getvalue()
+
+
+PICTURES = [_small_picture(kind) for kind in ("PNG", "JPEG", "WEBP", "GIF", "TIFF")]  # GIF, TIFF: refused
+
+
+@st.composite
+def damaged_pictures(draw):
+    """A real small picture with a few bytes changed, cut short, or both."""
+    data = bytearray(draw(st.sampled_from(PICTURES)))
+    for _ in range(draw(st.integers(0, 4))):
+        data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+    return bytes(data[:draw(st.integers(0, len(data)))])
+
+
+@PURE_SETTINGS
+@given(st.binary(max_size=400) | damaged_pictures())
+def test_any_bytes_are_a_kept_jpeg_or_refused_in_plain_words(data):
+    try:
+        jpeg, width, height = normalised(data)
+    except PhotoFileError as error:
+        assert str(error).startswith("Nothing was kept: ")
+        return
+    with _Image.open(_io.BytesIO(jpeg)) as kept:
+        assert kept.format == "JPEG" and kept.size == (width, height)

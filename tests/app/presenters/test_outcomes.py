@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PIL import Image
 
 from app.camera import NoCamera, StillCamera
+from app.outcomes.entries import ItemPick
 from app.outcomes.changes import WORTH_MENTIONING
 from app.presenters.clinician_scores import PIN_SCREEN, ClinicianScoresPresenter
 from app.presenters.photos import NO_CAMERA, SECOND_DELETE, CapturePresenter, ComparePresenter, PhotoSetsPresenter
@@ -316,3 +317,15 @@ def test_home_shows_a_due_rating_and_one_tap_opens_it(core, navigator, screen):
     assert navigator.current == "trends"
     progress.open_photos()
     assert navigator.current == "photo_sets"
+
+
+def test_rating_again_today_starts_from_the_earlier_answers_of_the_items_still_chosen(core, navigator, screen):
+    items = choose(core, navigator, "stiffness", "drinking")
+    core.store.outcomes.rate(TODAY, RatingMoment.ROUTINE, {items[0].id: 2, items[1].id: 9}, core.clock.now())
+    kept = core.store.outcomes.choose_items([ItemPick(key="stiffness")], {"stiffness"}, core.clock.now())
+    presenter = RatePresenter(core, navigator, screen)
+    presenter.prepare(RatingMoment.ROUTINE)
+    presenter.enter()
+    assert [(s.item_id, s.value) for s in screen.model.sliders] == [(kept[0].id, 2)]
+    presenter.save()
+    assert navigator.current == "trends"
