@@ -166,3 +166,27 @@ def test_a_bad_outcome_field_is_named_and_nothing_is_imported(store, tmp_path, c
         assert not photos_dir(other.data_dir).exists()
     finally:
         other.close()
+
+
+def test_the_0003_fixture_round_trips_all_but_the_photos_whose_pictures_it_never_had(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from app.storage.repository import DB_NAME
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "schema_0003.sqlite3"
+    (tmp_path / "fixture").mkdir()
+    shutil.copyfile(fixture, tmp_path / "fixture" / DB_NAME)
+    source, target = Store(tmp_path / "fixture"), Store(tmp_path / "target")
+    try:
+        first = export_json(source, tmp_path / "first.json")
+        report = import_json(target, first, ROUTINE)
+        second = export_json(target, tmp_path / "second.json")
+    finally:
+        source.close()
+        target.close()
+    before, after = outcomes_of(first), outcomes_of(second)
+    assert report.photos_not_found == sum(len(s["photos"]) for s in before["photo_sets"]) == 9
+    for part in ("items", "ratings", "clinician_scores"):
+        assert after[part] == before[part]
+    assert [{**s, "photos": []} for s in before["photo_sets"]] == after["photo_sets"]
