@@ -12,7 +12,7 @@ from pathlib import Path
 from ..camera import Camera
 from ..core import Core
 from ..outcomes.entries import Photo, PhotoSet
-from ..outcomes.photos import baseline_of, cycle_week, missing, next_expression, pairs
+from ..outcomes.photos import baseline_of, cycle_week, is_complete, missing, next_expression, pairs
 from ..storage import photo_files
 from ..storage.errors import StoreError
 from ..vocabulary import Expression, PhotoSource
@@ -88,7 +88,7 @@ class CapturePresenter(EscapeGoesBack):
         camera = self.camera.available()
         title = self.expression.words if self.expression else "Your set is complete"
         self.view.show(CaptureModel(title, steps, GUIDES.get(self.expression, "All six photos are taken."), LINE_UP,
-                                    camera, "" if camera else NO_CAMERA, not gaps, message))
+                                    camera, "" if camera else NO_CAMERA, is_complete(photo_set), message))
 
     def choose(self, expression: Expression) -> None:
         """Take (or retake) the photo of another expression."""
@@ -168,7 +168,7 @@ class PhotoSetsPresenter(EscapeGoesBack):
     def enter(self, message: str = "") -> None:
         sets = self.core.store.outcomes.photo_sets()
         lines = tuple(SetLine(s.id, f"{day_text(s.taken_on)} · {week_text(self.core, s)}",
-                              "Complete" if not missing(s) else f"{len(s.photos)} of {len(Expression)} photos",
+                              "Complete" if is_complete(s) else f"{len(s.photos)} of {len(Expression)} photos",
                               s.baseline, s.photos) for s in reversed(sets))
         baseline = baseline_of(sets)
         text = (f"Compared with your baseline of {day_text(baseline.taken_on)}." if baseline
