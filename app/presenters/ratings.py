@@ -31,8 +31,12 @@ def due_moment(core: Core) -> RatingMoment | None:
     today = core.today()
     injections, marks = journal.injections(), journal.marks()
     settings = core.store.settings()
-    window = current_forecast(injections, marks, today, clinician_weeks(settings))
-    return moment_due(outcomes.ratings(), injections, marks, window, today, every_days(settings))
+    window, interval = current_forecast(injections, marks, today, clinician_weeks(settings)), every_days(settings)
+    # Only the ratings the rules look at: those of the interval, and of the cycle today is in.
+    first = today - timedelta(days=interval - 1)
+    if window is not None:
+        first = min(first, window.injection.given_on)
+    return moment_due(outcomes.ratings(first, today), injections, marks, window, today, interval)
 
 
 def prompt_words(moment: RatingMoment | None) -> str:

@@ -329,3 +329,13 @@ def test_rating_again_today_starts_from_the_earlier_answers_of_the_items_still_c
     assert [(s.item_id, s.value) for s in screen.model.sliders] == [(kept[0].id, 2)]
     presenter.save()
     assert navigator.current == "trends"
+
+
+def test_a_moment_answered_earlier_in_the_cycle_is_not_asked_again_when_the_routine_one_is(core, navigator):
+    (item,) = choose(core, navigator, "stiffness")
+    core.store.treatment.log_injection(TODAY - timedelta(days=18), [AreaDose(InjectionArea.CHEEK, InjectionSide.LEFT)],
+                                       core.clock.now())
+    core.store.outcomes.rate(TODAY - timedelta(days=6), RatingMoment.TWO_WEEKS_AFTER, {item.id: 5}, core.clock.now())
+    assert due_moment(core) is RatingMoment.ROUTINE
+    core.store.outcomes.rate(TODAY - timedelta(days=2), RatingMoment.ROUTINE, {item.id: 5}, core.clock.now())
+    assert due_moment(core) is None
