@@ -161,7 +161,8 @@ def safety_copy(store: Store, today: date) -> Path:
 
 
 def changed(report: ImportReport) -> bool:
-    return bool(report.added_sessions or report.added_plans or report.added_rest_days or report.added_settings)
+    return bool(report.added_sessions or report.added_plans or report.added_rest_days or report.added_settings
+                or report.added_outcomes)
 
 
 def report_words(report: ImportReport) -> str:
@@ -180,9 +181,15 @@ def report_words(report: ImportReport) -> str:
         extras.append(plural(report.added_plans, "plan version"))
     if report.added_rest_days:
         extras.append(plural(report.added_rest_days, "rest day"))
+    if report.added_outcomes:
+        extras.append(plural(report.added_outcomes, "rating, score or photo entry", "rating, score or photo entries"))
     if extras:
         text += f" (and {' and '.join(extras)})"
-    return text + "."
+    text += "."
+    if report.photos_not_found:
+        text += (f" {plural(report.photos_not_found, 'photo')} could not be added: the photo archive beside the "
+                 "file (its name ending in .photos.zip) was missing or did not hold it whole.")
+    return text
 
 
 PLAN_NOT_MADE_CURRENT = ("The plan in the file was not made current: a caregiver can import it again in "

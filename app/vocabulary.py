@@ -265,3 +265,88 @@ _CARE_WORDS = {
 }
 _MOOD_WORDS = {Mood.VERY_LOW: "Very low", Mood.LOW: "Low", Mood.MIDDLING: "So-so", Mood.GOOD: "Good",
                Mood.VERY_GOOD: "Very good"}
+
+
+# --- outcomes: self-ratings, clinician scores, progress photos ----------------------------------
+
+class RatingMoment(StrEnum):
+    """When a self-rating was asked: the routine one, or a moment of the Botox cycle."""
+
+    ROUTINE = "routine"
+    BEFORE_INJECTION = "before_injection"
+    TWO_WEEKS_AFTER = "two_weeks_after"
+    SIX_WEEKS_AFTER = "six_weeks_after"
+    EFFECT_FADING = "effect_fading"
+
+    @property
+    def words(self) -> str:
+        return _MOMENT_WORDS[self]
+
+
+class ClinicianScale(StrEnum):
+    """A score a clinician gave, recorded as they gave it; the app never computes one."""
+
+    SAQ_TOTAL = "saq_total"
+    FACE_TOTAL = "face_total"
+    SUNNYBROOK_COMPOSITE = "sunnybrook_composite"
+    HOUSE_BRACKMANN = "house_brackmann"
+    EFACE_TOTAL = "eface_total"
+    OTHER = "other"  # another score, named by whoever records it
+
+    @property
+    def words(self) -> str:
+        return _SCALE_WORDS[self]
+
+
+class Expression(StrEnum):
+    """The expressions of a progress photo set, in the order they are taken."""
+
+    AT_REST = "at_rest"
+    GENTLE_SMILE = "gentle_smile"
+    BIG_SMILE = "big_smile"
+    EYES_CLOSED = "eyes_closed"
+    BROWS_RAISED = "brows_raised"
+    LIPS_PURSED = "lips_pursed"
+
+    @property
+    def words(self) -> str:
+        return _EXPRESSION_WORDS[self]
+
+
+class PhotoSource(StrEnum):
+    CAMERA = "camera"
+    FILE = "file"
+
+    @property
+    def words(self) -> str:
+        return "Taken with the camera" if self is PhotoSource.CAMERA else "Imported from a file"
+
+
+_MOMENT_WORDS = {
+    RatingMoment.ROUTINE: "Regular rating",
+    RatingMoment.BEFORE_INJECTION: "Just before the next injection",
+    RatingMoment.TWO_WEEKS_AFTER: "About 2 weeks after the injection",
+    RatingMoment.SIX_WEEKS_AFTER: "About 6 weeks after the injection",
+    RatingMoment.EFFECT_FADING: "When the effect fades",
+}
+_SCALE_WORDS = {
+    ClinicianScale.SAQ_TOTAL: "SAQ total", ClinicianScale.FACE_TOTAL: "FaCE total",
+    ClinicianScale.SUNNYBROOK_COMPOSITE: "Sunnybrook composite", ClinicianScale.HOUSE_BRACKMANN: "House-Brackmann grade",
+    ClinicianScale.EFACE_TOTAL: "eFACE total", ClinicianScale.OTHER: "Another score",
+}
+_EXPRESSION_WORDS = {
+    Expression.AT_REST: "At rest", Expression.GENTLE_SMILE: "Gentle smile", Expression.BIG_SMILE: "Big smile",
+    Expression.EYES_CLOSED: "Eyes gently closed", Expression.BROWS_RAISED: "Brows raised",
+    Expression.LIPS_PURSED: "Lips pursed",
+}
+
+
+class OutcomeEntry(StrEnum):
+    """A kind of outcome row, as the outcomes CSV's "entry" column names it."""
+
+    SELF_RATING = "self_rating"
+    CLINICIAN_SCORE = "clinician_score"
+
+    @property
+    def words(self) -> str:
+        return "Self-rating" if self is OutcomeEntry.SELF_RATING else "Clinician score"

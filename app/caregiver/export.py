@@ -1,4 +1,4 @@
-"""Exports for the clinician: CSVs of sessions, of steps and of the treatment journal, and a one-page PDF.
+"""Exports for the clinician: CSVs of sessions, of steps, of the treatment journal and of the outcomes, and a one-page PDF.
 
 Every file is written under a temporary name in the target folder and renamed only
 once all of them are complete, so a failure never leaves a half file behind nor
@@ -18,6 +18,8 @@ from ..routine import Routine
 from ..storage import Store
 from ..storage.repository import SessionView
 from ..vocabulary import session_words, step_words
+from ..outcomes.items import load_items
+from .outcomes_report import OUTCOME_COLUMNS, OUTCOME_TEXT_COLUMNS, outcome_rows
 from .treatment_report import TREATMENT_COLUMNS, TREATMENT_TEXT_COLUMNS, treatment_rows
 
 SESSION_COLUMNS = ("id", "local_date", "started_at_utc", "ended_at_utc", "utc_offset_minutes",
@@ -32,7 +34,7 @@ CSV_ENCODING = "utf-8-sig"
 # with a leading single quote, so a spreadsheet shows it as text and never runs it (CSV
 # injection, as OWASP advises). Numeric columns are never touched: -300 stays a number.
 # The JSON export (app/storage/transfer.py) keeps the text exactly as typed.
-TEXT_COLUMNS = frozenset({"status", "note", "step_key", "step_title"}) | TREATMENT_TEXT_COLUMNS
+TEXT_COLUMNS = frozenset({"status", "note", "step_key", "step_title"}) | TREATMENT_TEXT_COLUMNS | OUTCOME_TEXT_COLUMNS
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -52,7 +54,7 @@ def default_export_folder() -> Path:
 
 
 def export_all(store: Store, routine: Routine, folder: Path, today: date, period_days: int = 30) -> ExportResult:
-    """Write the three CSVs and the PDF report into folder; raise ExportError on failure."""
+    """Write the four CSVs and the PDF report into folder; raise ExportError on failure."""
     from .report_pdf import report_pdf  # fpdf2 is loaded only when a report is made
 
     folder = prepare_folder(Path(folder))
@@ -64,6 +66,8 @@ def export_all(store: Store, routine: Routine, folder: Path, today: date, period
         folder / f"smileback-report-{stamp}.pdf": report_pdf(store, routine, today, period_days),
         folder / f"smileback-treatment-{stamp}.csv":
             csv_table(TREATMENT_COLUMNS, treatment_rows(store.treatment)).encode(CSV_ENCODING),
+        folder / f"smileback-outcomes-{stamp}.csv":
+            csv_table(OUTCOME_COLUMNS, outcome_rows(store, load_items())).encode(CSV_ENCODING),
     }
     write_all(contents)
     paths = list(contents)

@@ -23,6 +23,8 @@ from .dashboard import (ADHERENCE_WINDOWS, StepSummary, notes, plain_status, qui
                         step_summaries)
 from .plan_edit import WEEKDAY_NAMES
 from ..treatment.cycle import clinician_weeks
+from ..outcomes.items import load_items
+from .outcomes_report import outcome_lines
 from .treatment_report import period_lines, treatment_period
 
 DISCLAIMER = "SmileBack follows the clinician's plan and gives no medical advice."
@@ -60,6 +62,7 @@ class ReportData:
     notes: list[tuple[date, str]]  # newest first
     plan_line: str
     treatment: tuple[str, ...] = ()  # the treatment journal's lines, red flags first
+    outcomes: tuple[str, ...] = ()  # self-ratings against the injections, what is worth mentioning, clinician scores
 
 
 def report_pdf(store: Store, routine: Routine, today: date, period_days: int = 30) -> bytes:
@@ -95,7 +98,13 @@ def report_data(store: Store, routine: Routine, today: date, period_days: int) -
         plan_line=_plan_line(store, routine),
         treatment=tuple(period_lines(treatment_period(store.treatment, first, today, store.rest_days(),
                                                       clinician_weeks(store.settings())))),
+        outcomes=_outcome_lines(store),
     )
+
+
+def _outcome_lines(store: Store) -> tuple[str, ...]:
+    lines = outcome_lines(store, load_items())
+    return lines.standings + lines.changes + tuple(f"Clinician score, {line}" for line in lines.scores)
 
 
 def _minutes_by_day(sessions) -> dict[date, float]:
@@ -134,6 +143,7 @@ def render(data: ReportData) -> bytes:
     _chart(pdf, data)
     _step_table(pdf, data.steps)
     _treatment(pdf, data.treatment)
+    _outcomes(pdf, data.outcomes)
     _notes(pdf, data.notes)
     _footer(pdf)
     return bytes(pdf.output())
@@ -312,15 +322,25 @@ def _row(pdf: FPDF, widths: tuple[int, ...], cells: tuple[str, ...], style: str 
 
 def _treatment(pdf: FPDF, lines: tuple[str, ...]) -> None:
     """Injections, side effects (red flags first), supportive care and mood; left out when none is kept."""
+    _lines_section(pdf, "Treatment journal", lines, "treatment")
+
+
+def _outcomes(pdf: FPDF, lines: tuple[str, ...]) -> None:
+    """The patient's own ratings and the clinician's scores."""
+    _lines_section(pdf, "The patient's own ratings (0 to 10) and clinician scores", lines, "outcomes")
+
+
+def _lines_section(pdf: FPDF, heading: str, lines: tuple[str, ...], csv_name: str) -> None:
+    """A heading and its lines, as many as leave room for the notes; the rest are in the CSV."""
     if not lines:
         return
-    _text(pdf, "Treatment journal", 10, "B")
+    _text(pdf, heading, 10, "B")
     limit = FOOTER_Y - 30  # leaves room for the notes' heading and a few notes
     for index, line in enumerate(lines):
         text = _one_line(line)
-        rows = pdf.multi_cell(CONTENT_W, 4.5, text, dry_run=True, output="LINES")
+        rows = pdf.multi_cell(CONTENT_W, 4.5, _drawable(pdf, text), dry_run=True, output="LINES")
         if pdf.get_y() + 4.5 * len(rows) > limit:
-            _text(pdf, f"... and {len(lines) - index} more lines, all in the treatment CSV.", 9, "I", 4.5)
+            _text(pdf, f"... and {len(lines) - index} more lines, all in the {csv_name} CSV.", 9, "I", 4.5)
             break
         _text(pdf, text, 9, height=4.5)
     pdf.ln(3)

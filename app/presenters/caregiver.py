@@ -7,9 +7,11 @@ from typing import Protocol
 
 from ..caregiver.dashboard import Dashboard, StepSummary, dashboard
 from ..caregiver.export import ExportError, default_export_folder, export_all
+from ..caregiver.outcomes_report import OutcomeLines, outcome_lines
 from ..caregiver.pin import CaregiverLock, PinError, locked_message
 from ..caregiver.plan_edit import WEEKDAY_NAMES, PlanDraft, PlanEditError
 from ..charts import BarChartModel, rates_chart, ratings_over_time
+from ..outcomes.items import load_items
 from ..core import Core
 from ..formatting import clock_face
 from ..storage.errors import StoreError
@@ -17,7 +19,7 @@ from .base import Asks, Navigator, Question, Shows
 
 
 # Caregiver mode holds while the caregiver moves among these; going anywhere else ends it.
-CAREGIVER_SCREENS = frozenset({"caregiver", "plan_edit", "backups"})
+CAREGIVER_SCREENS = frozenset({"caregiver", "plan_edit", "backups", "clinician_scores", "photo_sets", "photo_compare"})
 
 
 def ends_caregiver_mode(screen_name: str) -> bool:
@@ -130,6 +132,7 @@ class DashboardModel:
     notes: tuple[str, ...]
     export_message: str = ""
     pin_reset_text: str = ""  # "PIN reset on 25 November 2026", or empty if never reset
+    outcomes: OutcomeLines | None = None  # self-ratings against the injections, clinician scores
 
 
 MISSED_SHOWN, RATINGS_SHOWN, NOTES_SHOWN = 14, 30, 20
@@ -154,7 +157,7 @@ def adherence_text(board: Dashboard) -> str:
     return "Last " + "    ".join(figures)
 
 
-def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardModel:
+def dashboard_model(board: Dashboard, export_message: str = "", outcomes: OutcomeLines | None = None) -> DashboardModel:
     missed = board.missed_days[:MISSED_SHOWN]
     missed_text = (", ".join(f"{d:%a %d %b}" for d in missed)
                    + (" and earlier" if len(board.missed_days) > MISSED_SHOWN else "")
@@ -171,7 +174,8 @@ def dashboard_model(board: Dashboard, export_message: str = "") -> DashboardMode
         steps=tuple(step_line(s) for s in board.steps),
         notes=tuple(f"[b]{d:%a %d %b}[/b]  {text}" for d, text in board.notes[:NOTES_SHOWN]) or ("No notes yet.",),
         export_message=export_message,
-        pin_reset_text=f"PIN reset on {board.pin_reset_on.day} {board.pin_reset_on:%B %Y}" if board.pin_reset_on else "")
+        pin_reset_text=f"PIN reset on {board.pin_reset_on.day} {board.pin_reset_on:%B %Y}" if board.pin_reset_on else "",
+        outcomes=outcomes)
 
 
 class CaregiverModeNavigator(Navigator, Protocol):
@@ -187,7 +191,7 @@ class DashboardPresenter:
         return dashboard(self.core.store, self.core.routine, self.core.today())
 
     def enter(self) -> None:
-        self.view.show(dashboard_model(self._board()))
+        self.view.show(dashboard_model(self._board(), outcomes=outcome_lines(self.core.store, load_items())))
 
     def export(self, folder_text: str) -> None:
         folder = Path(folder_text.strip()).expanduser()
@@ -195,7 +199,14 @@ class DashboardPresenter:
             message = export_all(self.core.store, self.core.routine, folder, self.core.today()).message
         except ExportError as error:
             message = str(error)
-        self.view.show(dashboard_model(self._board(), message))
+        self.view.show(dashboard_model(self._board(), message, outcome_lines(self.core.store, load_items())))
+
+    def clinician_scores(self) -> None:
+        self.navigator.go("clinician_scores")
+
+    def photos(self) -> None:
+        """The photo sets and their comparison, in caregiver mode."""
+        self.navigator.go("photo_sets")
 
     def edit_plan(self) -> None:
         self.navigator.go("plan_edit")

@@ -98,6 +98,13 @@ class ProgressPresenter:
             steps=tuple(f"[b]{routine.step_title(r.step_key)}[/b]: {rate_words(r.done, r.skipped)}"
                         for r in data.step_rates)))
 
+    def open_trends(self) -> None:
+        """Your ratings over time, beside the minutes and the injections."""
+        self.navigator.go("trends")
+
+    def open_photos(self) -> None:
+        self.navigator.go("photo_sets")
+
 
 def adherence_text(data: queries.ProgressData) -> str:
     """Each window's figure; before any routine day is over there is no figure to give."""

@@ -21,6 +21,7 @@ from typing import Callable
 
 from .checks import record_problem
 from .db import REVISIONS, StoreError, create_private_database, prepare_data_dir, restrict_file
+from .photo_backup import back_up_photos, prune_photo_backups, restore_photos
 from .repository import DB_NAME, Store
 
 BACKUP_DIR = "backups"
@@ -47,6 +48,7 @@ class BackupInfo:
 class RestoreResult:
     store: Store  # the reopened record; the Store passed in is closed and must not be used
     safety_copy: Path  # the record as it was just before the restore
+    missing_photos: tuple[str, ...] = ()  # photo files the restored record names and no folder had
 
 
 # --- checking a database file ---------------------------------------------------------
@@ -225,8 +227,17 @@ def daily_backup(store_or_path: Store | Path | str, today: date, fresh: bool = F
     except OSError as error:
         raise StoreError(f"SmileBack could not create its backup folder {folder}: {_plain(error)}") from error
     write_verified_copy(db_path, target)
+    _back_up_photos(db_path.parent, target)
     prune_backups(db_path.parent)
     return target
+
+
+def _back_up_photos(data_dir: Path, backup: Path) -> None:
+    try:
+        back_up_photos(data_dir, backup)
+    except OSError as error:
+        raise StoreError(f"SmileBack could not copy the progress photos into its backup folder: "
+                         f"{_plain(error)}") from error
 
 
 def remove_partial_files(folder: Path) -> None:
@@ -282,6 +293,7 @@ def prune_backups(data_dir: Path | str, keep_recent: int = KEEP_RECENT) -> list[
     removed = [b.path for b in backups if b.path not in kept]
     for path in removed:
         _remove_quietly(path)
+    prune_photo_backups(backups_dir(data_dir), kept)
     return removed
 
 
@@ -303,6 +315,7 @@ def restore_backup(store: Store, backup_path: Path | str, today: date,
         raise StoreError(f"The backup {backup_path.name} cannot be used: {problem}. Nothing was changed.")
     safety = write_verified_copy(store.path, safety_copy_target(store.data_dir, today))
     data_dir, db_path = store.data_dir, store.path
+    _back_up_photos(data_dir, safety)
     staging = data_dir / STAGING_DIR
     try:
         source = _staged_copy(backup_path, staging, adjust) if adjust else backup_path
@@ -310,7 +323,8 @@ def restore_backup(store: Store, backup_path: Path | str, today: date,
         _copy_into_live_database(source, db_path)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return RestoreResult(Store(data_dir), safety)
+    missing = restore_photos(data_dir, backups_dir(data_dir))
+    return RestoreResult(Store(data_dir), safety, tuple(missing))
 
 
 def _staged_copy(backup_path: Path, staging: Path, adjust: Callable[[Store], None]) -> Path:

@@ -43,10 +43,16 @@ TABLE_WORDS = {
     "care_items": ("the supportive care of the plan", "supportive care item"),
     "care_ticks": ("the supportive care done", "supportive care tick"),
     "mood_entries": ("the moods", "mood"),
+    "rating_items": ("the things you chose to rate", "rating item"),
+    "ratings": ("your ratings", "rating"),
+    "clinician_scores": ("the scores a clinician gave", "clinician score"),
+    "photo_sets": ("the progress photo sets", "photo set"),
+    "photos": ("the progress photos", "progress photo"),
 }
 # The revision that made each table that came after the first: an older record lacks it, rightly.
 TABLE_SINCE = {table: "0002" for table in ("injections", "injection_areas", "effect_marks", "checkins",
                                            "checkin_answers", "care_items", "care_ticks", "mood_entries")}
+TABLE_SINCE |= {table: "0003" for table in ("rating_items", "ratings", "clinician_scores", "photo_sets", "photos")}
 NO_REVISION = "it no longer says which version of SmileBack wrote it"
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from ..vocabulary import (Cadence, CareKind, EffectMark, InjectionArea, InjectionSide, SessionStatus, SideEffect,
-                          StepStatus)
+from ..vocabulary import (Cadence, CareKind, ClinicianScale, EffectMark, Expression, InjectionArea, InjectionSide,
+                          PhotoSource, RatingMoment, SessionStatus, SideEffect, StepStatus)
 
 SESSION_STATUSES = tuple(SessionStatus)
 
@@ -246,3 +246,81 @@ def encode_days(days) -> str:
 
 def decode_days(text: str) -> tuple[date, ...]:
     return tuple(date.fromisoformat(day) for day in text.split(",") if day)
+
+
+# --- outcomes -------------------------------------------------------------------------------
+
+
+class RatingItemRecord(Base):
+    """A thing the patient chose to rate: from the list (item_key) or in their own words."""
+
+    __tablename__ = "rating_items"
+    __table_args__ = (CheckConstraint("(item_key IS NULL) != (own_words IS NULL)", name="ck_rating_item_kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_key: Mapped[Optional[str]] = mapped_column(String(40))
+    own_words: Mapped[Optional[str]] = mapped_column(String(120))
+    position: Mapped[int]
+    chosen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    retired_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)  # set aside: its ratings stay
+
+
+class RatingRecord(Base):
+    __tablename__ = "ratings"
+    __table_args__ = (
+        UniqueConstraint("item_id", "local_date", "moment"),
+        CheckConstraint(one_of("moment", RatingMoment), name="ck_rating_moment"),
+        CheckConstraint("value BETWEEN 0 AND 10", name="ck_rating_value"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("rating_items.id", ondelete="CASCADE"))
+    local_date: Mapped[date] = mapped_column(index=True)
+    moment: Mapped[str] = mapped_column(String(20))
+    value: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ClinicianScoreRecord(Base):
+    __tablename__ = "clinician_scores"
+    __table_args__ = (
+        CheckConstraint(one_of("scale", ClinicianScale), name="ck_clinician_scale"),
+        CheckConstraint("scale != 'other' OR scale_name IS NOT NULL", name="ck_clinician_scale_named"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scale: Mapped[str] = mapped_column(String(24))
+    scale_name: Mapped[Optional[str]] = mapped_column(String(80))
+    value: Mapped[float]
+    scored_on: Mapped[date] = mapped_column(index=True)
+    rated_by: Mapped[Optional[str]] = mapped_column(String(120))
+    note: Mapped[Optional[str]]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PhotoSetRecord(Base):
+    __tablename__ = "photo_sets"
+    __table_args__ = (Index("ix_photo_sets_one_baseline", "baseline", unique=True, sqlite_where=text("baseline")),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    taken_on: Mapped[date]
+    baseline: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    photos: Mapped[list[PhotoRecord]] = relationship(
+        back_populates="photo_set", order_by="PhotoRecord.id", cascade="all, delete-orphan")
+
+
+class PhotoRecord(Base):
+    __tablename__ = "photos"
+    __table_args__ = (
+        UniqueConstraint("set_id", "expression"),
+        CheckConstraint(one_of("expression", Expression), name="ck_photo_expression"),
+        CheckConstraint(one_of("source", PhotoSource), name="ck_photo_source"),
+        CheckConstraint("width > 0 AND height > 0", name="ck_photo_size"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("photo_sets.id", ondelete="CASCADE"), index=True)
+    expression: Mapped[str] = mapped_column(String(20))
+    file_name: Mapped[str] = mapped_column(String(80))
+    sha256: Mapped[str] = mapped_column(String(64))
+    width: Mapped[int]
+    height: Mapped[int]
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    source: Mapped[str] = mapped_column(String(8))
+    photo_set: Mapped[PhotoSetRecord] = relationship(back_populates="photos")

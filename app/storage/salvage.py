@@ -11,7 +11,8 @@ backup lacks, in one transaction:
     for a missing step; the notice counts the steps). A session the backup holds that went on
     after it (more steps, its end, a note) is brought up to date. Nothing is removed or doubled;
   - rest days by date; settings by key, the damaged file's value winning: it is the newer;
-  - the treatment journal's versions by all their values (salvage_journal.py).
+  - the treatment journal's versions by all their values (salvage_journal.py);
+  - the outcomes: ratings, scores, photo sets, the damaged file winning (salvage_outcomes.py).
 Reading is done on a temporary copy, so the file kept aside stays as it was, byte for byte.
 
 What could not be read is counted by the ids missing from the damaged file's tables: the
@@ -37,6 +38,7 @@ from .backup import tolerate_bad_text
 from .checks import TABLE_WORDS, row_rule, table_columns
 from .repository import Store
 from .salvage_journal import JOURNAL_TABLES, merge_journal
+from .salvage_outcomes import OUTCOME_TABLES, merge_outcomes
 from .salvage_reading import TableRead, read_table
 
 PARENTS_FIRST = ("plans", "plan_steps", "sessions", "step_logs", "rest_days", "settings")
@@ -56,10 +58,13 @@ class SalvageReport:
     unread: list[str] = field(default_factory=list)  # other parts that could not all be read, in words
     journal_added: int = 0  # treatment journal entries (versions) the backup lacked, read back
     journal_lost: int = 0
+    outcomes_added: int = 0  # ratings, scores, photo sets and photos the backup lacked (or held older)
+    outcomes_lost: int = 0
 
     @property
     def complete(self) -> bool:
-        return not (self.lost or self.lost_steps or self.sessions_unread or self.unread or self.journal_lost)
+        return not (self.lost or self.lost_steps or self.sessions_unread or self.unread or self.journal_lost
+                    or self.outcomes_lost)
 
 
 def salvage(store: Store, damaged: Path) -> SalvageReport:
@@ -68,7 +73,7 @@ def salvage(store: Store, damaged: Path) -> SalvageReport:
         with _reading_copy(damaged) as connection:
             present = _tables_in(connection)
             tables = {name: read_table(connection, name, table_columns(name), row_rule)
-                      for name in PARENTS_FIRST + JOURNAL_TABLES}
+                      for name in PARENTS_FIRST + JOURNAL_TABLES + OUTCOME_TABLES}
     except (OSError, sqlite3.Error):
         return SalvageReport(read=False)
     if all(read.missing for read in tables.values()):
@@ -77,10 +82,12 @@ def salvage(store: Store, damaged: Path) -> SalvageReport:
         with store.engine.begin() as connection:
             report = _Merge(connection, tables).run()
             journal = merge_journal(connection, tables, present)
+            outcomes = merge_outcomes(connection, tables, present)
     except SQLAlchemyError:  # nothing was merged: the transaction is rolled back
         return SalvageReport(read=False)
     report.journal_added, report.journal_lost = journal.added, journal.lost
-    report.unread += journal.unread
+    report.outcomes_added, report.outcomes_lost = outcomes.added, outcomes.lost
+    report.unread += journal.unread + outcomes.unread
     return report
 
 
@@ -89,7 +96,7 @@ def _tables_in(connection: sqlite3.Connection) -> set[str]:
     try:
         return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error:
-        return set(JOURNAL_TABLES)  # not known: what does not read is said to be missing
+        return set(JOURNAL_TABLES + OUTCOME_TABLES)  # not known: what does not read is said to be missing
 
 
 @contextmanager
@@ -285,6 +292,12 @@ def salvage_words(report: SalvageReport, after_backup: bool) -> str:
                          f"{since} {_were(report.journal_added)} read back.")
     if report.journal_lost:
         sentences.append(f"{plural(report.journal_lost, 'treatment journal entry', 'treatment journal entries')}"
+                         f"{since and ' recorded after it'} could not be read.")
+    if report.outcomes_added:
+        sentences.append(f"{plural(report.outcomes_added, 'rating, score or photo entry', 'rating, score or photo entries')}"
+                         f"{since} {_were(report.outcomes_added)} read back.")
+    if report.outcomes_lost:
+        sentences.append(f"{plural(report.outcomes_lost, 'rating, score or photo entry', 'rating, score or photo entries')}"
                          f"{since and ' recorded after it'} could not be read.")
     if report.unread:
         sentences.append(f"These could not all be read back: {' and '.join(report.unread)}.")

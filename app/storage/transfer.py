@@ -3,7 +3,8 @@
 The file holds every plan version with its steps, every session with its steps, notes
 and ratings, the rest days, the settings, except caregiver.* settings: those guard
 the caregiver PIN and must never leave the device or be planted by a file, and the
-treatment journal with its history (treatment_transfer.py).
+treatment journal with its history (treatment_transfer.py), and the outcomes, with the
+progress photos in an archive beside the file (outcome_transfer.py).
 
 Import checks the whole file before writing anything, then writes in one transaction:
 a bad file changes nothing and is refused with a message naming the field. A plan must
@@ -29,6 +30,8 @@ from .db import StoreError
 from .models import SESSION_STATUSES, STEP_STATUSES, Plan, decode_weekdays, encode_weekdays, PlanStep, RestDay, SessionRecord, Setting, StepLog
 from .fields import BROKEN_TEXT, Fields, ImportFileError, kind_of, storable
 from .repository import Store
+from .outcome_transfer import (OutcomesIn, PhotoArrivals, export_outcomes, merge_outcomes, open_archive,
+                               parse_outcomes, write_photo_archive)
 from .treatment_transfer import TreatmentIn, export_treatment, merge_treatment, parse_treatment
 
 FORMAT = "smileback-health-record"
@@ -52,6 +55,8 @@ class ImportReport:
     skipped_settings: list[str] = field(default_factory=list)  # kept as on this device, or private
     added_treatment: int = 0  # versions of treatment journal entries
     held_back_treatment: int = 0  # changed on this device since, later than in the file
+    added_outcomes: int = 0  # items, ratings, clinician scores, photo sets and photos
+    photos_not_found: int = 0  # photos whose picture the archive beside the file did not hold whole
 
 
 # --- export -----------------------------------------------------------------------------
@@ -62,6 +67,7 @@ def export_json(store: Store, path: Path | str) -> Path:
     document = export_document(store)
     text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
     try:  # health data: private to this user, like the record itself
+        write_photo_archive(store.data_dir, document["outcomes"], path)
         write_atomically(path, text.encode("utf-8"), private=True)
     except OSError as error:
         raise StoreError(f"SmileBack could not write the export to {path}: {error.strerror or error}") from error
@@ -83,6 +89,7 @@ def export_document(store: Store) -> dict[str, Any]:
             "settings": {row.key: row.value for row in s.scalars(select(Setting).order_by(Setting.key))
                          if not row.key.startswith(PRIVATE_SETTING_PREFIX)},
             "treatment": export_treatment(s),
+            "outcomes": export_outcomes(s),
         }
 
 
@@ -165,6 +172,7 @@ class _Contents:
     rest_days: tuple[tuple[date, datetime], ...]
     settings: dict[str, str]
     treatment: TreatmentIn
+    outcomes: OutcomesIn
 
 
 def read_document(path: Path) -> Any:
@@ -191,7 +199,8 @@ def parse_document(document: Any, routine: Routine, source: str = "export") -> _
     plans = tuple(_parse_plan(p, routine) for p in top.items("plans"))
     sessions = tuple(_parse_session(s, len(plans)) for s in top.items("sessions"))
     rest_days = tuple((r.day("local_date"), r.instant("created_at")) for r in top.items("rest_days"))
-    return _Contents(plans, sessions, rest_days, _parse_settings(top), parse_treatment(top, required=version >= 2))
+    return _Contents(plans, sessions, rest_days, _parse_settings(top), parse_treatment(top, required=version >= 2),
+                     parse_outcomes(top))
 
 
 def _parse_plan(plan: Fields, routine: Routine) -> _PlanIn:
@@ -275,7 +284,7 @@ def import_json(store: Store, path: Path | str, routine: Routine, keep_current_p
     after the record's current plan is not added (it would become current)."""
     path = Path(path)
     contents = parse_document(read_document(path), routine, path.name)
-    report = ImportReport()
+    report, arrivals, archive = ImportReport(), PhotoArrivals(), open_archive(path)
     try:
         with store.session_factory.begin() as s:  # all or nothing
             plan_ids = _merge_plans(s, contents.plans, report, keep_current_plan)
@@ -283,9 +292,14 @@ def import_json(store: Store, path: Path | str, routine: Routine, keep_current_p
             _merge_rest_days(s, contents.rest_days, report)
             _merge_settings(s, contents.settings, report)
             merge_treatment(s, contents.treatment, report)
-    except SQLAlchemyError as error:
+            merge_outcomes(s, contents.outcomes, report, store.data_dir, archive, arrivals)
+    except (SQLAlchemyError, OSError) as error:
+        arrivals.undo()  # the pictures written for rows that were not kept
         raise StoreError(f"SmileBack could not add the file to your record ({error.__class__.__name__}). "
                          "Nothing was imported.") from error
+    finally:
+        if archive is not None:
+            archive.close()
     return report
 
 

@@ -77,11 +77,11 @@ def export(store, routine, folder, **kwargs):
 # --- the files -----------------------------------------------------------------------------
 
 
-def test_export_writes_four_named_files(seeded, routine, out):
+def test_export_writes_five_named_files(seeded, routine, out):
     result = export(seeded, routine, out)
     assert [p.name for p in result.paths] == [
         "smileback-sessions-2026-11-25.csv", "smileback-steps-2026-11-25.csv", "smileback-report-2026-11-25.pdf",
-        "smileback-treatment-2026-11-25.csv"]
+        "smileback-treatment-2026-11-25.csv", "smileback-outcomes-2026-11-25.csv"]
     assert all(p.is_file() and p.parent == out for p in result.paths)
     assert sorted(os.listdir(out)) == sorted(p.name for p in result.paths)  # no temporaries left
     assert str(out) in result.message
@@ -239,7 +239,7 @@ def test_long_periods_are_drawn_per_week(seeded, routine, out):
 def test_missing_folder_is_created_when_its_parent_exists(seeded, routine, tmp_path):
     folder = tmp_path / "exports"
     result = export(seeded, routine, folder)
-    assert folder.is_dir() and len(result.paths) == 4
+    assert folder.is_dir() and len(result.paths) == 5
 
 
 def test_missing_parent_is_a_clear_error(seeded, routine, tmp_path):
@@ -302,7 +302,7 @@ def test_exporting_twice_on_one_day_replaces_the_files(seeded, routine, out):
     add_session(seeded, seeded.current_plan(), TODAY, note="later the same day")
     result = export(seeded, routine, out)
     assert "later the same day" in [r["note"] for r in read_csv(result.paths[0])]
-    assert len(os.listdir(out)) == 4
+    assert len(os.listdir(out)) == 5
 
 
 def test_default_folder_prefers_documents(tmp_path, monkeypatch):

@@ -371,9 +371,25 @@ def a_valid_export() -> dict:
         store.set_rest_day(TODAY + timedelta(days=2), True, FakeClock().now())
         store.put_setting("profile.side", "left")
         fill_a_journal(store, FakeClock().now())
+        fill_outcomes(store, FakeClock().now())
         document = export_document(store)
         store.close()
     return document
+
+
+def fill_outcomes(store: Store, now: datetime) -> None:
+    """An item of each kind, ratings, a score and a photo set (its picture is not in any archive)."""
+    from app.outcomes.entries import ItemPick, StoredImage
+    from app.vocabulary import ClinicianScale, Expression, PhotoSource, RatingMoment
+
+    outcomes = store.outcomes
+    items = outcomes.choose_items([ItemPick(key="stiffness"), ItemPick(own_words="Whistling")], {"stiffness"}, now)
+    outcomes.rate(now.date(), RatingMoment.ROUTINE, {items[0].id: 3, items[1].id: 9}, now)
+    outcomes.record_score(now.date(), ClinicianScale.SUNNYBROOK_COMPOSITE, 42, now, rated_by="Dr Okafor")
+    photo_set = outcomes.new_photo_set(now.date(), now)
+    outcomes.set_baseline(photo_set.id)
+    outcomes.add_photo(photo_set.id, Expression.AT_REST, StoredImage("ab" * 32 + ".jpg", "ab" * 32, 30, 40), now,
+                       PhotoSource.FILE)
 
 
 def fill_a_journal(store: Store, now: datetime) -> None:
@@ -562,3 +578,89 @@ def test_a_help_number_is_kept_as_dialled_or_refused_naming_the_field(text):
         refused_plainly(error)
         return
     assert len(number) <= validation.MAX_PHONE_CHARS and (not number or any(c.isdigit() for c in number))
+
+
+# --- the outcomes' validators ------------------------------------------------------------------------
+
+from app.outcomes import validation as outcome_validation  # noqa: E402
+from app.outcomes.items import OutcomesFileError, parse_items  # noqa: E402
+from app.vocabulary import ClinicianScale  # noqa: E402
+
+numbers = st.one_of(st.integers(-200, 200), st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
+                    st.text(max_size=4), st.none())
+
+
+@PURE_SETTINGS
+@given(st.sampled_from(list(ClinicianScale)) | scalars, numbers, anything | st.text(max_size=100),
+       anything | st.text(max_size=130), anything)
+def test_a_clinician_score_is_checked_or_refused_naming_the_field(scale, value, name, rated_by, note):
+    try:
+        checked = outcome_validation.check_score(scale, value, name, rated_by, note)
+    except outcome_validation.OutcomeError as error:
+        refused_plainly(error)
+        return
+    span = outcome_validation.SCALE_RANGES[checked.scale]
+    assert math.isfinite(checked.value) and span.low <= checked.value <= span.high
+    assert not span.whole or checked.value.is_integer()
+    assert (checked.scale_name is not None) == (checked.scale is ClinicianScale.OTHER)
+
+
+@PURE_SETTINGS
+@given(numbers, anything | st.text(max_size=130))
+def test_a_rating_and_own_words_are_checked_or_refused_naming_the_field(value, words):
+    for check in (lambda: outcome_validation.checked_rating(value), lambda: outcome_validation.checked_own_words(words),
+                  lambda: outcome_validation.check_moment(words)):
+        try:
+            check()
+        except outcome_validation.OutcomeError as error:
+            refused_plainly(error)
+
+
+@PURE_SETTINGS
+@given(tree)
+def test_the_list_of_rating_items_is_parsed_or_refused_with_its_own_error(raw):
+    try:
+        items = parse_items({"items": raw} if not isinstance(raw, dict) else raw, "fuzz")
+    except OutcomesFileError as error:
+        assert str(error).startswith("fuzz: ")
+        return
+    assert items and len({item.key for item in items}) == len(items)
+
+
+# --- progress photos: any bytes as a picture --------------------------------------------------------
+
+import io as _io  # noqa: E402
+
+from PIL import Image as _Image  # noqa: E402
+
+from app.storage.photo_files import PhotoFileError, normalised  # noqa: E402
+
+
+def _small_picture(kind: str) -> bytes:
+    out = _io.BytesIO()
+    _Image.new("RGB", (12, 9), "teal").save(out, kind)
+    return out.getvalue()
+
+
+PICTURES = [_small_picture(kind) for kind in ("PNG", "JPEG", "WEBP", "GIF", "TIFF")]  # GIF, TIFF: refused
+
+
+@st.composite
+def damaged_pictures(draw):
+    """A real small picture with a few bytes changed, cut short, or both."""
+    data = bytearray(draw(st.sampled_from(PICTURES)))
+    for _ in range(draw(st.integers(0, 4))):
+        data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+    return bytes(data[:draw(st.integers(0, len(data)))])
+
+
+@PURE_SETTINGS
+@given(st.binary(max_size=400) | damaged_pictures())
+def test_any_bytes_are_a_kept_jpeg_or_refused_in_plain_words(data):
+    try:
+        jpeg, width, height = normalised(data)
+    except PhotoFileError as error:
+        assert str(error).startswith("Nothing was kept: ")
+        return
+    with _Image.open(_io.BytesIO(jpeg)) as kept:
+        assert kept.format == "JPEG" and kept.size == (width, height)

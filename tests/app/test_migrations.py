@@ -134,3 +134,51 @@ def test_the_migrated_schema_is_the_one_the_models_describe(tmp_path):
     real = [d for d in differences if isinstance(d, list) and d[0][0] == "modify_type"
             and {type(t).__name__ for t in d[0][-2:]} == {"FLOAT", "Double"}]
     assert [d for d in differences if d not in real] == []
+
+
+@pytest.mark.parametrize("revision", fixture_revisions())
+def test_the_upgraded_record_reads_every_outcome_row_and_takes_new_ones(tmp_path, revision):
+    from app.outcomes.entries import ItemPick, StoredImage
+    from app.outcomes.items import load_items
+    from app.vocabulary import ClinicianScale, Expression, PhotoSource, RatingMoment
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    copy = data_dir / DB_NAME
+    shutil.copyfile(FIXTURES / f"schema_{revision}.sqlite3", copy)
+    before = read_tables(copy)
+    rows = {table: before.get(table, []) for table in ("rating_items", "ratings", "clinician_scores",
+                                                       "photo_sets", "photos")}
+    store = Store(data_dir)
+    try:
+        outcomes = store.outcomes
+        items = outcomes.every_item()
+        assert [(i.key, i.own_words, i.position) for i in items] == \
+            [(r["item_key"], r["own_words"], r["position"]) for r in rows["rating_items"]]
+        assert len(outcomes.chosen_items()) == sum(r["retired_at"] is None for r in rows["rating_items"])
+        assert sorted((r.item_id, r.local_date.isoformat(), str(r.moment), r.value) for r in outcomes.ratings()) == \
+            sorted((r["item_id"], r["local_date"], r["moment"], r["value"]) for r in rows["ratings"])
+        assert [(str(s.scale), s.scale_name, s.value, s.rated_by, s.note) for s in outcomes.scores()] == \
+            [(r["scale"], r["scale_name"], r["value"], r["rated_by"], r["note"])
+             for r in sorted(rows["clinician_scores"], key=lambda r: r["scored_on"])]
+        photos = [p for photo_set in outcomes.photo_sets() for p in photo_set.photos]
+        assert sorted((p.set_id, str(p.expression), p.file_name, p.sha256, p.width, p.height, str(p.source))
+                      for p in photos) == \
+            sorted((r["set_id"], r["expression"], r["file_name"], r["sha256"], r["width"], r["height"], r["source"])
+                   for r in rows["photos"])
+        assert [s.baseline for s in outcomes.photo_sets()] == [bool(r["baseline"]) for r in
+                                                               sorted(rows["photo_sets"], key=lambda r: r["taken_on"])]
+
+        now = datetime(2026, 11, 25, 9, tzinfo=timezone.utc)
+        keys = {choice.key for choice in load_items()}
+        chosen = outcomes.choose_items([ItemPick(key="at_ease")], keys, now)
+        outcomes.rate(now.date(), RatingMoment.ROUTINE, {chosen[0].id: 7}, now)
+        outcomes.record_score(now.date(), ClinicianScale.HOUSE_BRACKMANN, 3, now)
+        photo_set = outcomes.new_photo_set(now.date(), now)
+        outcomes.add_photo(photo_set.id, Expression.AT_REST, StoredImage("a" * 64 + ".jpg", "a" * 64, 4, 3), now,
+                           PhotoSource.FILE)
+        assert len(outcomes.ratings()) == len(rows["ratings"]) + 1
+        assert len(outcomes.scores()) == len(rows["clinician_scores"]) + 1
+        assert len(outcomes.photo_sets()) == len(rows["photo_sets"]) + 1
+    finally:
+        store.close()

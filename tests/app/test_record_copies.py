@@ -24,6 +24,9 @@ def test_import_reports_in_plain_words():
     assert report_words(ImportReport(added_sessions=1)) == "Added 1 session."
     assert report_words(ImportReport(skipped_duplicates=1)) == "Nothing new: the session was already here."
     assert report_words(ImportReport()) == "The file held no sessions."
+    assert report_words(ImportReport(added_outcomes=3, photos_not_found=1)) == (
+        "The file held no sessions (and 3 rating, score or photo entries). 1 photo could not be added: the photo "
+        "archive beside the file (its name ending in .photos.zip) was missing or did not hold it whole.")
     assert report_words(ImportReport(added_sessions=2, added_plans=1, added_rest_days=2)) == \
         "Added 2 sessions (and 1 plan version and 2 rest days)."
 

@@ -189,8 +189,9 @@ def test_export_writes_files_and_says_where(ui, tmp_path):
     ui.type_into("folder_input", str(tmp_path / "reports"))
     ui.tap("export_button")
     names = sorted(p.name for p in (tmp_path / "reports").iterdir())
-    assert names == ["smileback-report-2026-11-25.pdf", "smileback-sessions-2026-11-25.csv",
-                     "smileback-steps-2026-11-25.csv", "smileback-treatment-2026-11-25.csv"]
+    assert names == ["smileback-outcomes-2026-11-25.csv", "smileback-report-2026-11-25.pdf",
+                     "smileback-sessions-2026-11-25.csv", "smileback-steps-2026-11-25.csv",
+                     "smileback-treatment-2026-11-25.csv"]
     assert str(tmp_path / "reports") in ui.text("export_label")
 
 

@@ -173,7 +173,7 @@ def test_a_window_without_routine_days_shows_none_yet_beside_the_others(core, na
 def test_export_says_where_and_a_bad_folder_says_why(core, navigator, screen, tmp_path):
     board = DashboardPresenter(core, navigator, screen)
     board.export(str(tmp_path))
-    assert screen.model.export_message.startswith("Saved 4 files")
+    assert screen.model.export_message.startswith("Saved 5 files")
     board.export(str(tmp_path / "no" / "such"))
     assert "does not exist" in screen.model.export_message
 
