@@ -38,6 +38,10 @@ class CycleCardModel:
     message: str = ""
 
 
+NO_INJECTION_HINT = ("If you have botulinum toxin (Botox) injections, log each one here: this card then "
+                     "shows the week of your cycle and when the effect may wear off.")
+
+
 class CycleCardPresenter:
     """Home's treatment card; Home's screen shows `model()` and sends the taps here."""
 
@@ -52,7 +56,7 @@ class CycleCardPresenter:
         injections, marks = journal.injections(), journal.marks()
         window = current_forecast(injections, marks, today, clinician_weeks(self.core.store.settings()))
         if window is None:
-            return CycleCardModel("", "", "", "", False, False, "", message)
+            return CycleCardModel("", "", NO_INJECTION_HINT, "", False, False, "", message)
         kinds = {m.kind for m in marks_of(window.injection, injections, marks)}
         answered = self.core.store.settings().get(BOOKED_SETTING) == window.injection.given_on.isoformat()
         booking = ("The effect may start to wear off from "

@@ -87,6 +87,7 @@ def test_the_card_is_empty_before_any_injection(core):
     card = FakeScreen()
     CycleCardPresenter(core, card).enter()
     assert card.model.week_text == "" and not card.model.can_mark_started
+    assert "log each one here" in card.model.hint_text  # says what the card is for
 
 
 def test_the_card_names_the_week_the_estimate_and_offers_the_marks_once(core):
