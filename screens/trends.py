@@ -14,6 +14,7 @@ from screens.widgets import Card, PresentedScreen, WrapLabel
 
 TICKS = (0, 5, 10)
 DOT = dp(8)
+MINUTES_SHARE = 0.6  # of the chart's height for the busiest week: the ratings' line stays in front
 
 
 class TrendChart(Widget):
@@ -60,13 +61,14 @@ class TrendChart(Widget):
             busiest = max((m for _day, m in self.minutes), default=0)
             if busiest:
                 Color(rgba=colours["track"])
-                week = width * 7 / span
+                week, tallest = width * 7 / span, height * MINUTES_SHARE
                 for day, minutes in self.minutes:
-                    Rectangle(pos=(x_of(day), bottom), size=(max(dp(2), week - dp(2)), height * minutes / busiest))
+                    start, end = max(x_of(day), left), min(x_of(day) + week - dp(2), self.right)
+                    if end > start:  # a week begun before the axis shows only its part on it
+                        Rectangle(pos=(start, bottom), size=(end - start, tallest * minutes / busiest))
             Color(rgba=colours["chart_axis"])
             for day in self.injection_days:
-                Line(points=[x_of(day), bottom, x_of(day), bottom + height], width=dp(1.5), dash_length=dp(4),
-                     dash_offset=dp(3))
+                Line(points=[x_of(day), bottom, x_of(day), bottom + height], dash_length=dp(5), dash_offset=dp(4))
             Color(rgba=colours["chart_bar"])
             if len(self.points) > 1:
                 Line(points=[c for d, v in self.points for c in (x_of(d), y_of(v))], width=dp(2.5))

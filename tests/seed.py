@@ -261,7 +261,7 @@ OWN_ITEM = "How tired my face feels by the end of a long working day"  # long, t
 
 def seed_ratings(store: Store, today: date, now: datetime, weeks: int = 8) -> None:
     """Three items (two from the list, one in the patient's own words), rated every 3 days
-    for `weeks` weeks: stiffness easing by 3 points in the last fortnight (worth mentioning)."""
+    for `weeks` weeks: stiffness 3 points lower in the last two (worth mentioning)."""
     from app.outcomes.entries import ItemPick
     from app.outcomes.items import load_items
     from app.vocabulary import RatingMoment
@@ -272,6 +272,6 @@ def seed_ratings(store: Store, today: date, now: datetime, weeks: int = 8) -> No
         [ItemPick(key="stiffness"), ItemPick(key="eye_comfort"), ItemPick(own_words=OWN_ITEM)], keys, now)
     days = range(weeks * 7, 0, -3)
     for step, days_ago in enumerate(days):
-        late = days_ago <= 14
+        late = days_ago <= 5  # the last two ratings
         values = {stiffness.id: 4 if late else 7, eye.id: 3 + step % 3, own.id: 6 - step % 2}
         outcomes.rate(today - timedelta(days=days_ago), RatingMoment.ROUTINE, values, now)
