@@ -141,7 +141,7 @@ class ChooseItemsPresenter(EscapeGoesBack):
         except (OutcomeError, StoreError) as error:
             self.enter(str(error))
             return
-        self.navigator.go("rate")
+        self.navigator.go("rate", moment=None)  # prepared afresh: no value kept for an item taken off
 
     def back(self) -> None:
         self.navigator.go("progress")

@@ -7,6 +7,7 @@ from kivy.tests.common import UnitTestTouch
 
 from app.outcomes.entries import ItemPick
 from app.vocabulary import RatingMoment
+from tests.seed import seed_ratings
 
 
 def rating_rows(ui):
@@ -110,3 +111,26 @@ def test_progress_opens_the_trends_with_its_empty_words(ui):
     ui.tap("trends_button")
     assert ui.screen.name == "trends"
     assert "Your ratings will show here" in ui.text("empty_label")
+
+
+def test_trends_point_out_a_change_worth_mentioning_to_the_clinician(ui):
+    core = ui.app.core
+    seed_ratings(core.store, core.today(), core.clock.now())
+    ui.app.go("trends")
+    ui.settle()
+    stiffness = list(reversed(ui.widget("lines_box").children))[0]
+    assert stiffness.words == "Stiffness or pulling in my face"
+    assert "Worth mentioning to your clinician" in stiffness.ids.change_label.text
+    assert stiffness.ids.change_label.opacity == 1
+
+
+def test_an_item_taken_off_the_list_is_not_rated_with_the_rest(ui):
+    choose_two(ui)
+    ui.tap(rating_rows(ui)[1].ids.plus_button)
+    ui.tap("choose_button")
+    ui.tap(ui.widget("own_box").children[0])  # "Take off: I can whistle"
+    ui.tap("save_button")
+    ui.tap(rating_rows(ui)[0].ids.plus_button)
+    ui.tap("save_button")
+    assert ui.screen.name == "trends"
+    assert [r.value for r in ui.app.core.store.outcomes.ratings()] == [1]
