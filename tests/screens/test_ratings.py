@@ -18,15 +18,21 @@ def item_tick(ui, key: str):
     return next(t for t in ui.widget("options_box").children if t.key == key)
 
 
-def slide_to(ui, row, value: int) -> None:
-    """A finger down and up on the track where `value` lies (Kivy's Slider snaps to whole steps)."""
+def track_point(slider, value: int) -> tuple[float, float]:
+    left, right = slider.x + slider.padding, slider.right - slider.padding
+    return slider.to_window(left + (right - left) * value / 10, slider.center_y)
+
+
+def slide_to(ui, row, value: int, start: int | None = None) -> None:
+    """A finger down on the track (at `start`, or where `value` lies), dragged to `value` and
+    lifted; Kivy's Slider snaps to whole steps."""
     slider = row.ids.slider
     ui._scroll_into_view(slider)
     ui.frames(2)
-    left, right = slider.x + slider.padding, slider.right - slider.padding
-    x, y = slider.to_window(left + (right - left) * value / 10, slider.center_y)
-    touch = UnitTestTouch(x, y)
+    touch = UnitTestTouch(*track_point(slider, value if start is None else start))
     touch.touch_down()
+    ui.frames(6)  # past the scroll area's wait to see whether the finger scrolls
+    touch.touch_move(*track_point(slider, value))
     ui.frames(1)
     touch.touch_up()
     ui.frames(2)
@@ -78,6 +84,12 @@ def test_a_rating_made_with_the_slider_and_the_plus_button_is_saved_and_shown_on
     cards = list(reversed(ui.widget("lines_box").children))
     assert [c.words for c in cards] == ["Stiffness or pulling in my face", "I can whistle"]
     assert [value for _day, value in cards[0].ids.chart.points] == [6]
+
+
+def test_a_finger_dragged_along_the_slider_sets_the_value_where_it_lifts(ui):
+    choose_two(ui)
+    slide_to(ui, rating_rows(ui)[0], 8, start=2)
+    assert rating_rows(ui)[0].value_text == "8 of 10"
 
 
 def test_homes_prompt_appears_when_a_rating_is_due_and_opens_the_rating_screen(ui):
