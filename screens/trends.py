@@ -85,6 +85,7 @@ class TrendsScreen(PresentedScreen):
     first_text = StringProperty("")
     last_text = StringProperty("")
     empty_text = StringProperty("")
+    injections_text = StringProperty("")
 
     def on_pre_enter(self, *_):
         self.presenter.enter()
@@ -92,6 +93,7 @@ class TrendsScreen(PresentedScreen):
 
     def show(self, model) -> None:
         self.first_text, self.last_text, self.empty_text = model.first_text, model.last_text, model.empty_text
+        self.injections_text = model.injections_text
         box = self.ids.lines_box
         box.clear_widgets()
         for line in model.lines:
