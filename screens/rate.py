@@ -31,7 +31,7 @@ class RatingRow(BoxLayout):
     def show(self, slider) -> None:
         self.words, self.rated = slider.words, slider.value is not None
         self.ends_text = f"0 = {slider.low}, 10 = {slider.high}"
-        self.value_text = f"{slider.value} of 10" if self.rated else "Not rated yet"
+        self.value_text = f"{slider.value} out of 10" if self.rated else "Not rated yet"
         self._showing = True
         self.ids.slider.value = slider.value if self.rated else 0
         self._showing = False

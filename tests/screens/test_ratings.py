@@ -71,10 +71,10 @@ def test_a_rating_made_with_the_slider_and_the_plus_button_is_saved_and_shown_on
     choose_two(ui)
     stiffness, whistle = rating_rows(ui)
     slide_to(ui, stiffness, 7)
-    assert stiffness.value_text == "7 of 10"
+    assert stiffness.value_text == "7 out of 10"
     ui.tap(whistle.ids.plus_button)
     ui.tap(rating_rows(ui)[1].ids.plus_button)
-    assert rating_rows(ui)[1].value_text == "2 of 10"
+    assert rating_rows(ui)[1].value_text == "2 out of 10"
     ui.tap(rating_rows(ui)[0].ids.minus_button)
     ui.tap("save_button")
 
@@ -89,7 +89,7 @@ def test_a_rating_made_with_the_slider_and_the_plus_button_is_saved_and_shown_on
 def test_a_finger_dragged_along_the_slider_sets_the_value_where_it_lifts(ui):
     choose_two(ui)
     slide_to(ui, rating_rows(ui)[0], 8, start=2)
-    assert rating_rows(ui)[0].value_text == "8 of 10"
+    assert rating_rows(ui)[0].value_text == "8 out of 10"
 
 
 def test_homes_prompt_appears_when_a_rating_is_due_and_opens_the_rating_screen(ui):
