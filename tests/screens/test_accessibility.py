@@ -99,7 +99,10 @@ def with_journal(driver) -> None:
 
 
 def to_home_with_journal(driver) -> None:
+    """With the journal's cards, and the rating prompt (the last rating was 5 days ago)."""
     with_journal(driver)
+    core = driver.app.core
+    seed_ratings(core.store, core.today() - timedelta(days=3), core.clock.now())
     driver.app.go("home")
     driver.app.screen("home").refresh()
 
