@@ -146,3 +146,14 @@ def test_an_item_taken_off_the_list_is_not_rated_with_the_rest(ui):
     ui.tap("save_button")
     assert ui.screen.name == "trends"
     assert [r.value for r in ui.app.core.store.outcomes.ratings()] == [1]
+
+
+def test_escape_leaves_trends_for_progress_and_the_rating_screen_for_home(ui):
+    ui.app.go("trends")
+    ui.settle()
+    ui.press_key("escape")
+    assert ui.screen.name == "progress"
+    ui.app.go("rate", moment=None)
+    ui.settle()
+    ui.press_key("escape")
+    assert ui.screen.name == "home"
