@@ -50,7 +50,7 @@ class HomeScreen(PresentedScreen):
             box.add_widget(WrapLabel(text=line))
         if model.message:  # shown in the app's banner on Home, until dismissed
             App.get_running_app().notice = model.message
-        for part in (self.ids.cycle_card, self.ids.care_card):  # they read the record afresh with Home
+        for part in (self.ids.cycle_card, self.ids.rating_prompt, self.ids.care_card):  # they read the record afresh with Home
             part.refresh()
 
     def start_or_resume(self) -> None:

@@ -45,15 +45,20 @@ SCREENS = {
     "checkin": ("screens.checkin:CheckInScreen", "app.presenters.treatment:CheckInPresenter"),
     "get_help": ("screens.get_help:GetHelpScreen", "app.presenters.treatment:GetHelpPresenter"),
     "help_numbers": ("screens.help_numbers:HelpNumbersScreen", None),  # its form is a part
+    "choose_items": ("screens.choose_items:ChooseItemsScreen", "app.presenters.ratings:ChooseItemsPresenter"),
+    "rate": ("screens.rate:RateScreen", "app.presenters.ratings:RatePresenter"),
+    "trends": ("screens.trends:TrendsScreen", "app.presenters.ratings:TrendsPresenter"),
 }
 # Parts of a screen with presenters of their own: (widget id, presenter), each made with the
-# core and the part itself as its view.
+# core and the part itself as its view (and the app as navigator, for those in NAVIGATING_PARTS).
 PARTS = {
     "home": (("cycle_card", "app.presenters.treatment:CycleCardPresenter"),
-             ("care_card", "app.presenters.treatment:CarePresenter")),
+             ("care_card", "app.presenters.treatment:CarePresenter"),
+             ("rating_prompt", "app.presenters.ratings:RatingPromptPresenter")),
     "caregiver": (("treatment_section", "app.presenters.caregiver_treatment:CaregiverTreatmentPresenter"),),
     "help_numbers": (("form", "app.presenters.treatment:HelpNumbersPresenter"),),
 }
+NAVIGATING_PARTS = {"app.presenters.ratings:RatingPromptPresenter"}  # a tap on them opens another screen
 COLUMN_DP = 760  # widest the content grows on a desktop window
 
 
@@ -220,7 +225,8 @@ class SmileBackApp(App):
             screen.presenter = _load(presenter_path)(self.core, self, screen)
         for widget_id, part_presenter in PARTS.get(screen.name, ()):
             part = screen.ids[widget_id]
-            part.presenter = _load(part_presenter)(self.core, part)
+            navigator = (self,) if part_presenter in NAVIGATING_PARTS else ()
+            part.presenter = _load(part_presenter)(self.core, *navigator, part)
 
     def go(self, name: str, **params) -> None:
         """The Navigator the presenters are given: `params` go to the screen's presenter first."""

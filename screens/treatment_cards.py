@@ -1,6 +1,6 @@
 """Home's treatment cards, each with its own presenter (app/presenters/treatment.py): the
 injection cycle (week, the estimate, the booking prompt, one-tap marks, the check-in when
-due), and supportive care's quick ticks with the mood faces, after the routine and never
+due), the prompt for a rating that is due, and supportive care's quick ticks with the mood faces, after the routine and never
 part of its streak; and the caregiver dashboard's treatment section."""
 from __future__ import annotations
 
@@ -75,6 +75,15 @@ class CareCard(PresentedPart, CollapsibleCard):
 
     def choose_mood(self, mood: int) -> None:
         self.presenter.record_mood(Mood(mood), self.ids.mood_note.text.strip() or None)
+
+
+class RatingPromptCard(PresentedPart, CollapsibleCard):
+    """Home's prompt when a rating is due (its presenter decides when): one tap to the rating screen."""
+
+    text = StringProperty("")
+
+    def show(self, model) -> None:
+        self.text, self.shown = model.text, bool(model.text)
 
 
 class CaregiverTreatmentCard(PresentedPart, Card):

@@ -254,3 +254,24 @@ def seed_treatment(store: Store, today: date, now: datetime, days_since: int = 3
     journal.save_care_item(CareKind.MOOD, Cadence.DAILY, today, now)
     store.put_setting(EMERGENCY_NUMBER_SETTING, "112")
     store.put_setting(CLINICIAN_NUMBER_SETTING, "+44 20 7946 0000")
+
+
+OWN_ITEM = "How tired my face feels by the end of a long working day"  # long, to test wrapping
+
+
+def seed_ratings(store: Store, today: date, now: datetime, weeks: int = 8) -> None:
+    """Three items (two from the list, one in the patient's own words), rated every 3 days
+    for `weeks` weeks: stiffness 3 points lower in the last two (worth mentioning)."""
+    from app.outcomes.entries import ItemPick
+    from app.outcomes.items import load_items
+    from app.vocabulary import RatingMoment
+
+    outcomes = store.outcomes
+    keys = {c.key for c in load_items()}
+    stiffness, eye, own = outcomes.choose_items(
+        [ItemPick(key="stiffness"), ItemPick(key="eye_comfort"), ItemPick(own_words=OWN_ITEM)], keys, now)
+    days = range(weeks * 7, 0, -3)
+    for step, days_ago in enumerate(days):
+        late = days_ago <= 5  # the last two ratings
+        values = {stiffness.id: 4 if late else 7, eye.id: 3 + step % 3, own.id: 6 - step % 2}
+        outcomes.rate(today - timedelta(days=days_ago), RatingMoment.ROUTINE, values, now)

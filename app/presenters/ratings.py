@@ -141,7 +141,7 @@ class ChooseItemsPresenter(EscapeGoesBack):
         except (OutcomeError, StoreError) as error:
             self.enter(str(error))
             return
-        self.navigator.go("rate")
+        self.navigator.go("rate", moment=None)  # prepared afresh: no value kept for an item taken off
 
     def back(self) -> None:
         self.navigator.go("progress")
@@ -230,12 +230,19 @@ class TrendsModel:
     lines: tuple[LineModel, ...]
     minutes: tuple[tuple[int, float], ...]  # (day on the axis of the week's Monday, minutes that week)
     injection_days: tuple[int, ...]
+    injections_text: str  # the dashed lines' dates in words, "" without an injection on the axis
     standing_lines: tuple[str, ...]  # latest against the first and the last injection
     empty_text: str  # "" when there is a chart
 
 
 def _day_words(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def injections_words(days: tuple[date, ...]) -> str:
+    if not days:
+        return ""
+    return ("Injection" if len(days) == 1 else "Injections") + ": " + ", ".join(_day_words(d) for d in days) + "."
 
 
 def minutes_by_day(core: Core, first: date, last: date) -> dict[date, float]:
@@ -262,7 +269,7 @@ class TrendsPresenter(EscapeGoesBack):
         shown = trend(words, ratings, minutes_by_day(self.core, first_rated - timedelta(days=7), today),
                       injections, today)
         if shown is None:
-            return TrendsModel(0, "", "", (), (), (), (), "Your ratings will show here over time, beside the "
+            return TrendsModel(0, "", "", (), (), (), "", (), "Your ratings will show here over time, beside the "
                                                           "minutes you practise and your injections.")
         lines = tuple(LineModel(s.words, tuple(((d - shown.first).days, v) for d, v in s.points),
                                 s.change.words(s.words) if s.change else "") for s in shown.items)
@@ -271,6 +278,7 @@ class TrendsPresenter(EscapeGoesBack):
             last_text=_day_words(shown.last), lines=lines,
             minutes=tuple(((monday - shown.first).days, m) for monday, m in shown.weekly_minutes),
             injection_days=tuple((d - shown.first).days for d in shown.injections),
+            injections_text=injections_words(shown.injections),
             standing_lines=tuple(standing_words(words[s.item_id], s)
                                  for s in standings(list(words), ratings, injections)),
             empty_text="")

@@ -26,7 +26,7 @@ from app.vocabulary import HelpNeeded, SideEffect
 from screens.palette import palette
 from screens.smileback import SCREENS
 from tests.harness import PHONE, Driver
-from tests.seed import seed_treatment, seed_two_months
+from tests.seed import seed_ratings, seed_treatment, seed_two_months
 
 MIN_TARGET = 48  # dp, both ways (WCAG 2.5.5 / Android); our RoundedButton is 56
 SCALES = (1.0, 2.0)
@@ -99,7 +99,10 @@ def with_journal(driver) -> None:
 
 
 def to_home_with_journal(driver) -> None:
+    """With the journal's cards, and the rating prompt (the last rating was 5 days ago)."""
     with_journal(driver)
+    core = driver.app.core
+    seed_ratings(core.store, core.today() - timedelta(days=3), core.clock.now())
     driver.app.go("home")
     driver.app.screen("home").refresh()
 
@@ -118,7 +121,20 @@ def to_journal(name: str, **params):
     return arrive
 
 
+def with_ratings(name: str, **params):
+    """Three items chosen (one in long own words), two months of ratings, an injection."""
+    def arrive(driver) -> None:
+        core = driver.app.core
+        with_journal(driver)
+        seed_ratings(core.store, core.today(), core.clock.now())
+        driver.app.go(name, **params)
+    return arrive
+
+
 ARRIVALS = {
+    "choose_items": with_ratings("choose_items"),
+    "rate": with_ratings("rate", moment=None),
+    "trends": with_ratings("trends"),
     "home": to_home_with_journal,
     "injection": to_injection,
     "checkin": to_journal("checkin", day=None),

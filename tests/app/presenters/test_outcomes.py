@@ -127,6 +127,7 @@ def test_the_trend_shows_ratings_minutes_injections_and_what_is_worth_mentioning
     assert line.points == ((4, 7), (10, 4), (13, 4))
     assert WORTH_MENTIONING in line.change_text
     assert model.injection_days == (6,)
+    assert model.injections_text == "Injection: 15 November 2026."
     assert [day for day, _ in model.minutes] == [0, 7, 14]
     assert model.standing_lines == ("Stiffness or pulling in my face: now 4, 7 at the first injection.",)
 
