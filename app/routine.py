@@ -6,11 +6,11 @@ say exactly what to fix instead of failing somewhere later.
 from __future__ import annotations
 
 import string
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .toml_files import read_toml
 from .vocabulary import SIDES
 
 DEFAULT_ROUTINE = Path(__file__).resolve().parent.parent / "data" / "routine.toml"
@@ -180,15 +180,7 @@ class _Reader:
 
 def load_routine(path: Path | str = DEFAULT_ROUTINE) -> Routine:
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise RoutineError(f"{path}: cannot be read ({error.strerror or error})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise RoutineError(f"{path}: is not valid TOML ({error})") from None
-    except RecursionError:
-        raise RoutineError(f"{path}: is nested too deeply to be a routine") from None
-    return parse_routine(raw, str(path))
+    return parse_routine(read_toml(path, RoutineError, "is nested too deeply to be a routine"), str(path))
 
 
 def parse_routine(raw: dict[str, Any], source: str = "routine") -> Routine:

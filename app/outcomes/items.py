@@ -5,10 +5,11 @@ edits the list sees at once what to mend.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ..toml_files import read_toml
 
 DEFAULT_ITEMS = Path(__file__).resolve().parent.parent.parent / "data" / "outcomes.toml"
 KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
@@ -31,15 +32,7 @@ class ItemChoice:
 
 def load_items(path: Path | str = DEFAULT_ITEMS) -> tuple[ItemChoice, ...]:
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise OutcomesFileError(f"{path}: cannot be read ({error.strerror or error})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise OutcomesFileError(f"{path}: is not valid TOML ({error})") from None
-    except RecursionError:
-        raise OutcomesFileError(f"{path}: is nested too deeply") from None
-    return parse_items(raw, str(path))
+    return parse_items(read_toml(path, OutcomesFileError), str(path))
 
 
 def parse_items(raw: Any, source: str = "outcomes") -> tuple[ItemChoice, ...]:
