@@ -43,6 +43,7 @@ from app.practice import DailyPractice  # noqa: E402
 from app.cues import RecordingCues  # noqa: E402
 from app.routine import load_routine  # noqa: E402
 from app.storage import Store  # noqa: E402
+from tests.records import new_record  # noqa: E402
 
 
 @pytest.fixture
@@ -62,6 +63,7 @@ def data_dir(tmp_path):
 
 @pytest.fixture
 def store(data_dir):
+    new_record(data_dir)
     store = Store(data_dir)
     yield store
     store.close()

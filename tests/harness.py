@@ -17,6 +17,7 @@ from kivy.uix.widget import Widget
 from app.clock import FakeClock
 from app.cues import RecordingCues
 from screens.smileback import SmileBackApp
+from tests.records import new_record
 
 PHONE = (400, 800)
 DESKTOP = (1280, 800)
@@ -35,6 +36,7 @@ def mark_first_run_done(data_dir: Path) -> None:
     from app.profile import load_profile, save_profile
     from app.storage import Store
 
+    new_record(data_dir)
     store = Store(data_dir)
     profile = load_profile(store)
     if profile.needs_first_run:
