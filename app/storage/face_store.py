@@ -11,18 +11,21 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..face.baseline import Comparison, SetMeasures, compare
 from ..face.geometry import IRIS_MM, PhotoFeatures
+from ..face.job import PhotoOutcome, PhotoToMeasure
 from ..face.measures import measures_of
 from ..face.noise import Noise, load_noise
 from ..face.port import STATUS_WORDS, FaceStatus
 from ..vocabulary import Expression
 from .errors import StoreError
 from .models import FaceMeasureRecord, PhotoRecord, PhotoSetRecord
+from .photo_files import photos_dir
 
 GONE = "Nothing was changed: this photo is no longer in the record. Please look again."
 
@@ -51,8 +54,9 @@ def measure_of(row: FaceMeasureRecord, expression: str) -> PhotoMeasure:
 
 
 class FaceStore:
-    def __init__(self, reading: Callable[[], Session], writing: Callable[[], AbstractContextManager[Session]]):
-        self._reading, self._writing = reading, writing
+    def __init__(self, reading: Callable[[], Session], writing: Callable[[], AbstractContextManager[Session]],
+                 data_dir: Path):
+        self._reading, self._writing, self._data_dir = reading, writing, data_dir
         self._noise: Noise | None = None
 
     @property
@@ -81,6 +85,10 @@ class FaceStore:
             s.flush()
             return measure_of(row, photo.expression)
 
+    def keep(self, outcome: PhotoOutcome, now: datetime) -> PhotoMeasure:
+        """A MeasureJob's result, kept (call it on the thread that owns the store)."""
+        return self.record(outcome.photo_id, outcome.status, outcome.model_id, outcome.mirrored, outcome.features, now)
+
     def for_set(self, set_id: int) -> dict[Expression, PhotoMeasure]:
         """The set's photos that have been measured (or refused), by expression."""
         query = select(FaceMeasureRecord, PhotoRecord.expression).join(PhotoRecord) \
@@ -88,15 +96,26 @@ class FaceStore:
         with self._reading() as s:
             return {Expression(expression): measure_of(row, expression) for row, expression in s.execute(query)}
 
-    def to_measure(self, set_id: int, model_id: str) -> list[int]:
-        """The set's photos not yet measured by `model_id` (the at-rest photo first: the
-        eyes-closed photo takes its scale from it)."""
+    def to_measure(self, set_id: int, model_id: str,
+                   mirrored: Callable[[int], bool] = lambda photo_id: False) -> list[PhotoToMeasure]:
+        """The set's photos not yet measured by `model_id`, as a MeasureJob takes them (it
+        measures the at-rest photo first: the eyes-closed photo takes its scale from it).
+        `mirrored` says, by photo id, which were saved as a mirror image."""
         with self._reading() as s:
             photos = s.scalars(select(PhotoRecord).where(PhotoRecord.set_id == set_id)).all()
             done = {row.photo_id for row in s.scalars(select(FaceMeasureRecord).where(
                 FaceMeasureRecord.photo_id.in_([p.id for p in photos]), FaceMeasureRecord.model_id == model_id))}
-            order = list(Expression)
-            return [p.id for p in sorted(photos, key=lambda p: order.index(Expression(p.expression))) if p.id not in done]
+            folder = photos_dir(self._data_dir)
+            return [PhotoToMeasure(p.id, Expression(p.expression), folder / p.file_name, mirrored(p.id))
+                    for p in photos if p.id not in done]
+
+    def rest_scale(self, set_id: int, model_id: str) -> float | None:
+        """The inner eye corners' distance in mm on the set's measured at-rest photo: the
+        scale for its eyes-closed photo when that is measured on its own."""
+        rest = self.for_set(set_id).get(Expression.AT_REST)
+        if rest is None or rest.features is None or rest.model_id != model_id:
+            return None
+        return rest.features.inner_corners_mm
 
     def measures_for_set(self, set_id: int) -> SetMeasures:
         """The set's measures from its measured photos. Photos measured by a model other than

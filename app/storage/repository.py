@@ -130,7 +130,7 @@ class Store:
         self.session_factory = self._session  # for query modules beside this one
         self.treatment = TreatmentStore(self._session, self._writing)  # the treatment journal's reads and writes
         self.outcomes = OutcomeStore(self._session, self._writing)  # self-ratings, clinician scores, photos
-        self.face = FaceStore(self._session, self._writing)  # what measuring each progress photo came to
+        self.face = FaceStore(self._session, self._writing, self.data_dir)  # what measuring each progress photo came to
 
     def close(self) -> None:
         self.engine.dispose()
