@@ -38,7 +38,7 @@ MODELS = {
 MESH_SIZE, IRIS_SIZE = 192, 64
 MIN_IRIS_PX = 25.0          # a smaller iris scales too coarsely (research §9): "come closer"
 MIN_EYE_WIDTH_PX = 62.0     # the same for the eyes-closed photo: an eye is about 2.5 irises wide
-TURN_LIMIT_DEG = 20.0       # beyond this the left/right comparison is the camera's, not the face's
+TURN_LIMIT_DEG = 15.0       # beyond this the left/right comparison is the camera's, not the face's
 SHUT = 0.2                  # eye opening below this share of the iris: that eye is not visible
 SECOND_FACE_SIZE = 0.5      # a second box at least half as wide as the best: someone else is in it
 # Mirror twins (subject right <-> left) of the points the measures use, from MediaPipe's
@@ -143,8 +143,9 @@ class LiteRtLandmarker:
         status, points = self._points(image)
         if status is FaceStatus.MEASURED and self.flip_average:
             flipped_status, flipped = self._points(ImageOps.mirror(image))
-            if flipped_status is FaceStatus.MEASURED:
-                points = average_with_mirror(points, flipped, image.width)
+            if flipped_status is not FaceStatus.MEASURED:
+                return self._result(flipped_status)  # borderline either way round: ask again
+            points = average_with_mirror(points, flipped, image.width)
         if status is FaceStatus.MEASURED:
             status = self._judged(points, eyes_open)
         if status is not FaceStatus.MEASURED:
@@ -188,10 +189,9 @@ class LiteRtLandmarker:
     def _detect(self, image: Image.Image):
         """Faces, best first, in the letterboxed square; and that square's side and offset."""
         side = max(image.size)
-        offset = ((side - image.width) / 2, (side - image.height) / 2)
-        square = Image.new("RGB", (side, side))
-        square.paste(image, (int(offset[0]), int(offset[1])))
-        offset = (int(offset[0]), int(offset[1]))
+        offset = ((side - image.width) // 2, (side - image.height) // 2)
+        square = Image.new("RGB", (side, side))  # letterboxed, as MediaPipe's detector input is
+        square.paste(image, offset)
         pixels = np.asarray(square.resize((128, 128), Image.Resampling.BILINEAR), dtype=np.float32)
         regressors, logits = self._run("face_detection_short_range", pixels / 127.5 - 1.0)
         return self._blazeface.decode(regressors, logits), side, offset

@@ -74,6 +74,19 @@ def test_how_far_the_face_is_turned_comes_from_the_depth_of_the_eye_corners():
     assert lite.yaw_degrees(mesh) == pytest.approx(30) and abs(lite.yaw_degrees(mesh)) > lite.TURN_LIMIT_DEG
 
 
+def test_a_face_turned_further_than_the_limit_asks_to_look_straight(landmarker, monkeypatch):
+    """Squeezing one half of the face reads to the model as a turn of about 10 degrees."""
+    face = faces.closeup()
+    half = face.crop((0, 0, 350, 700)).resize((210, 700))
+    turned = Image.new("RGB", (560, 700))
+    turned.paste(half, (0, 0))
+    turned.paste(face.crop((350, 0, 700, 700)), (210, 0))
+    assert landmarker.landmarks(faces.encoded(turned)).status is not FaceStatus.TURNED  # within 15 degrees
+    monkeypatch.setattr(lite, "TURN_LIMIT_DEG", 6.0)
+    result = landmarker.landmarks(faces.encoded(turned))
+    assert result.status is FaceStatus.TURNED and "looking straight" in result.words
+
+
 @pytest.mark.parametrize("flip_average", [True, False])
 def test_the_symmetric_face_measures_alike_on_both_sides(landmarker, flip_average):
     single = landmarker if flip_average else lite.LiteRtLandmarker(flip_average=False)
