@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from ..face.baseline import Comparison, SetMeasures, compare
 from ..face.geometry import IRIS_MM, PhotoFeatures
-from ..face.job import PhotoOutcome, PhotoToMeasure
+from ..face.job import MeasureJob, PhotoOutcome, PhotoToMeasure
+from ..face.port import FaceLandmarker
 from ..face.measures import measures_of
 from ..face.noise import Noise, load_noise
 from ..face.port import STATUS_WORDS, FaceStatus
@@ -108,6 +109,13 @@ class FaceStore:
             folder = photos_dir(self._data_dir)
             return [PhotoToMeasure(p.id, Expression(p.expression), folder / p.file_name, mirrored(p.id))
                     for p in photos if p.id not in done]
+
+    def job(self, set_id: int, landmarker: FaceLandmarker,
+            mirrored: Callable[[int], bool] = lambda photo_id: False) -> MeasureJob:
+        """A job (not started) measuring the set's photos this landmarker has not measured;
+        made here, on the store's thread, so the worker never touches the record."""
+        return MeasureJob(lambda: landmarker, self.to_measure(set_id, landmarker.model_id, mirrored),
+                          self.rest_scale(set_id, landmarker.model_id))
 
     def rest_scale(self, set_id: int, model_id: str) -> float | None:
         """The inner eye corners' distance in mm on the set's measured at-rest photo: the

@@ -167,3 +167,38 @@ def test_a_job_whose_landmarker_fails_says_why_instead_of_dying_quietly():
     job = MeasureJob(broken, [PhotoToMeasure(1, Expression.AT_REST, b"x")]).start()
     assert job.wait(10)
     assert job.poll().failure == "RuntimeError: model file missing" and job.poll().finished
+
+
+def test_a_backup_restored_brings_the_face_measures_back(data_dir):
+    from app.face.geometry import PhotoFeatures
+    from app.storage.backup import daily_backup, restore_backup
+
+    store = Store(data_dir)
+    made = store.outcomes.new_photo_set(NOW.date(), NOW)
+    photo = add_photo(store, made.id, Expression.AT_REST, faces.encoded(faces.gradient(60)), NOW, PhotoSource.FILE)
+    features = PhotoFeatures(0.4, (10.0, 9.5), (20.0, 19.0), (55.0, 57.0), (31.0, 33.0), (30.0, 12.5), 33.0)
+    store.face.record(photo.id, FaceStatus.MEASURED, "m", True, features, NOW)
+    backup = daily_backup(store, NOW.date(), fresh=True)
+    store.face.record(photo.id, FaceStatus.TURNED, "m", False, None, NOW)
+    restored = restore_backup(store, backup, NOW.date()).store
+    try:
+        kept = restored.face.for_set(made.id)[Expression.AT_REST]
+        assert (kept.status, kept.mirrored, kept.features) == (FaceStatus.MEASURED, True, features)
+    finally:
+        restored.close()
+
+
+def test_an_eyes_closed_photo_added_later_takes_its_scale_from_the_rest_photo_measured_before(store):
+    landmarker = available_landmarker()
+    made = photo_set(store, NOW.date(), {Expression.AT_REST: faces.encoded(faces.closeup())})
+    job = store.face.job(made.id, landmarker).start()
+    assert job.wait(60)
+    for outcome in job.poll().results:
+        store.face.keep(outcome, NOW)
+    add_photo(store, made.id, Expression.EYES_CLOSED, faces.encoded(faces.closeup()), NOW, PhotoSource.CAMERA)
+    job = store.face.job(made.id, landmarker).start()
+    assert job.wait(60)
+    [outcome] = job.poll().results  # only the new photo
+    assert outcome.expression is Expression.EYES_CLOSED and outcome.status is FaceStatus.MEASURED
+    rest = store.face.for_set(made.id)[Expression.AT_REST].features
+    assert outcome.features.mm_per_px == pytest.approx(rest.mm_per_px, rel=0.01)
