@@ -17,8 +17,6 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageEnhance
-
 from ..toml_files import read_toml
 from .geometry import IRIS_MM, PAIR_FIELDS, features, iris_scale
 from .measures import MeasureSpec
@@ -62,8 +60,11 @@ def load_noise(path: Path = NOISE_FILE) -> Noise:
     return Noise(float(iris), two_sd)
 
 
-def variants(image: Image.Image) -> list[tuple[str, Image.Image]]:
-    """The photo as a second take might differ: moved, turned, nearer, lighter, compressed."""
+def variants(image):
+    """The photo (a Pillow image) as a second take might differ: moved, turned, nearer,
+    lighter, compressed."""
+    from PIL import Image, ImageEnhance  # only when measuring: Pillow imports numpy when it is there
+
     w, h = image.size
     out = [("as is", image)]
     for dx, dy in ((3, 0), (-3, 2), (0, -3)):
@@ -83,7 +84,7 @@ def variants(image: Image.Image) -> list[tuple[str, Image.Image]]:
     return out
 
 
-def feature_noise(landmarker: FaceLandmarker, images: list[Image.Image]) -> dict[str, float]:
+def feature_noise(landmarker: FaceLandmarker, images: list) -> dict[str, float]:
     """Twice the standard deviation of each feature over every variant of each image (the
     spread of each image about its own mean, pooled), the larger of the two sides."""
     spreads: dict[str, list[float]] = {name: [] for name in PAIR_FIELDS}
