@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,face]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -25,6 +25,7 @@ bench: $(STAMP)
 	$(PY) bench/startup.py
 	$(PY) bench/stats.py
 	$(PY) bench/durability.py
+	$(PY) bench/face.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

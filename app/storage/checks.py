@@ -48,11 +48,13 @@ TABLE_WORDS = {
     "clinician_scores": ("the scores a clinician gave", "clinician score"),
     "photo_sets": ("the progress photo sets", "photo set"),
     "photos": ("the progress photos", "progress photo"),
+    "face_measures": ("the face measures of the photos", "face measure"),
 }
 # The revision that made each table that came after the first: an older record lacks it, rightly.
 TABLE_SINCE = {table: "0002" for table in ("injections", "injection_areas", "effect_marks", "checkins",
                                            "checkin_answers", "care_items", "care_ticks", "mood_entries")}
 TABLE_SINCE |= {table: "0003" for table in ("rating_items", "ratings", "clinician_scores", "photo_sets", "photos")}
+TABLE_SINCE["face_measures"] = "0004"
 NO_REVISION = "it no longer says which version of SmileBack wrote it"
 
 

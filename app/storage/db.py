@@ -15,7 +15,7 @@ from .errors import SchemaTooNewError, StoreError  # noqa: F401  (re-exported)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Every schema revision this app knows, oldest first; a test checks it matches Alembic.
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 HEAD = REVISIONS[-1]
 
 

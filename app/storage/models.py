@@ -8,6 +8,7 @@ from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, Uni
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from ..face.port import FaceStatus
 from ..vocabulary import (Cadence, CareKind, ClinicianScale, EffectMark, Expression, InjectionArea, InjectionSide,
                           PhotoSource, RatingMoment, SessionStatus, SideEffect, StepStatus)
 
@@ -324,3 +325,23 @@ class PhotoRecord(Base):
     taken_at: Mapped[datetime] = mapped_column(UTCDateTime)
     source: Mapped[str] = mapped_column(String(8))
     photo_set: Mapped[PhotoSetRecord] = relationship(back_populates="photos")
+
+
+class FaceMeasureRecord(Base):
+    """What measuring one progress photo came to: its features in mm (JSON, geometry.PhotoFeatures)
+    when measured, else why not. Derived from the photo, so it goes when the photo goes and
+    can always be measured again; `model_id` says which model made it (never compared across)."""
+
+    __tablename__ = "face_measures"
+    __table_args__ = (
+        CheckConstraint(one_of("status", FaceStatus), name="ck_face_measure_status"),
+        CheckConstraint("(status = 'measured') = (features IS NOT NULL)", name="ck_face_measure_features"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photos.id", ondelete="CASCADE"), unique=True)
+    model_id: Mapped[str] = mapped_column(String(80))
+    mirrored: Mapped[bool]
+    status: Mapped[str] = mapped_column(String(12))
+    features: Mapped[Optional[str]]
+    iris_mm: Mapped[float]
+    measured_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -22,6 +22,7 @@ from ..journal import StepFinish
 from ..vocabulary import SessionStatus, StepStatus
 from .models import Plan, PlanStep, RestDay, SessionRecord, Setting, StepLog, decode_weekdays, encode_weekdays
 from .plausible import refuse_implausible
+from .face_store import FaceStore
 from .outcome_store import OutcomeStore
 from .treatment_store import TreatmentStore
 from .writes import refusal_told
@@ -129,6 +130,7 @@ class Store:
         self.session_factory = self._session  # for query modules beside this one
         self.treatment = TreatmentStore(self._session, self._writing)  # the treatment journal's reads and writes
         self.outcomes = OutcomeStore(self._session, self._writing)  # self-ratings, clinician scores, photos
+        self.face = FaceStore(self._session, self._writing, self.data_dir)  # what measuring each progress photo came to
 
     def close(self) -> None:
         self.engine.dispose()
