@@ -11,7 +11,7 @@ from kivy.uix.boxlayout import BoxLayout
 from app.vocabulary import CareKind, EffectMark, Mood
 from screens import load_kv_beside
 from screens.journal_widgets import CollapsibleCard, PresentedPart
-from screens.welcome import TickButton
+from screens.widgets import TickButton
 from screens.widgets import Card, WrapLabel
 
 
