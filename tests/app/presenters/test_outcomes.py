@@ -158,6 +158,9 @@ def test_a_caregiver_records_scores_as_given_range_checked(core, navigator, scre
     assert screen.model.message.startswith("Score: type the House-Brackmann grade")
     presenter.save("7", "2026-11-20")
     assert screen.model.message.startswith("Score: a House-Brackmann grade is a grade from I to VI")
+    assert screen.model.message_field == "value"
+    presenter.save("IV", "20 November")
+    assert screen.model.message_field == "date"
     presenter.save("iv", "2026-11-20", rated_by="Dr Okafor", note="left side")
     presenter.choose_scale(ClinicianScale.OTHER)
     assert screen.model.needs_name
@@ -167,6 +170,8 @@ def test_a_caregiver_records_scores_as_given_range_checked(core, navigator, scre
     assert [line.text for line in screen.model.scores] == [
         "20 November 2026 · House-Brackmann grade IV · Dr Okafor", "21 November 2026 · Clinic smile score 12.5"]
     presenter.ask_delete(screen.model.scores[0].score_id)
+    screen.answer(True)
+    assert len(core.store.outcomes.scores()) == 2  # asked twice
     screen.answer(True)
     assert len(core.store.outcomes.scores()) == 1 and screen.model.message == "Deleted."
 
