@@ -6,6 +6,7 @@ from kivy.core.image import Image as CoreImage
 from kivy.graphics import Color, Line, Rectangle
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from screens import load_kv_beside
@@ -103,6 +104,18 @@ class SplitView(Widget):
         return True
 
 
+class SideBySide(BoxLayout):
+    baseline_path = StringProperty("")
+    other_path = StringProperty("")
+
+
+class SliderPair(BoxLayout):
+    baseline_path = StringProperty("")
+    other_path = StringProperty("")
+    at = NumericProperty(0.5)
+    moved = ObjectProperty(None, allownone=True)
+
+
 class PhotoCompareScreen(PresentedScreen):
     baseline_text = StringProperty("")
     other_text = StringProperty("")
@@ -118,6 +131,11 @@ class PhotoCompareScreen(PresentedScreen):
     has_pairs = BooleanProperty(False)
     message = StringProperty("")
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.side_by_side = SideBySide()
+        self.slider_pair = SliderPair(moved=self.slid)
+
     def on_pre_enter(self, *_):
         self.presenter.enter()
         self.ids.scroller.scroll_y = 1
@@ -132,6 +150,15 @@ class PhotoCompareScreen(PresentedScreen):
         self.baseline_path = pair.baseline_path if pair else ""
         self.other_path = pair.other_path if pair else ""
         self.pair_note = pair.problem if pair else ""
+        for view in (self.side_by_side, self.slider_pair):
+            view.baseline_path, view.other_path = self.baseline_path, self.other_path
+        self.slider_pair.at = model.slider_at
+        shown = (self.slider_pair if model.slider else self.side_by_side) if pair else None
+        box = self.ids.view_box
+        if list(box.children) != ([shown] if shown else []):
+            box.clear_widgets()
+            if shown:
+                box.add_widget(shown)
         self.has_previous = model.current > 0
         self.has_next = model.current < len(model.pairs) - 1
 
