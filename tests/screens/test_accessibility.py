@@ -26,7 +26,7 @@ from app.vocabulary import HelpNeeded, SideEffect
 from screens.palette import palette
 from screens.smileback import SCREENS
 from tests.harness import PHONE, Driver
-from tests.seed import seed_ratings, seed_treatment, seed_two_months
+from tests.seed import seed_photos, seed_ratings, seed_scores, seed_treatment, seed_two_months
 
 MIN_TARGET = 48  # dp, both ways (WCAG 2.5.5 / Android); our RoundedButton is 56
 SCALES = (1.0, 2.0)
@@ -131,7 +131,31 @@ def with_ratings(name: str, **params):
     return arrive
 
 
+def to_clinician_scores(driver) -> None:
+    """Behind the PIN, with three scores over time (one with a note)."""
+    core = driver.app.core
+    seed_scores(core.store, core.today(), core.clock.now())
+    driver.app.start_caregiver_mode()
+    driver.settle()
+    driver.app.go("clinician_scores")
+
+
+def with_photos(name: str, which: int | None = None):
+    """A complete baseline set and a newer one of four photos, after an injection; `which`
+    (0: the baseline, 1: the newer) is the set the screen opens on."""
+    def arrive(driver) -> None:
+        core = driver.app.core
+        with_journal(driver)
+        sets = seed_photos(core.store, core.today(), core.clock.now())
+        driver.app.go(name, **({} if which is None else {"set_id": sets[which]}))
+    return arrive
+
+
 ARRIVALS = {
+    "clinician_scores": to_clinician_scores,
+    "photo_sets": with_photos("photo_sets"),
+    "photo_capture": with_photos("photo_capture", 1),
+    "photo_compare": with_photos("photo_compare", 1),
     "choose_items": with_ratings("choose_items"),
     "rate": with_ratings("rate", moment=None),
     "trends": with_ratings("trends"),
