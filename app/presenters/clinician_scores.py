@@ -69,15 +69,16 @@ def score_line(score: ClinicianScore) -> ScoreLine:
     return ScoreLine(score.id, " · ".join(parts), score.note or "")
 
 
-def read_value(scale: ClinicianScale, text: str) -> float | None:
+def read_value(scale: ClinicianScale, text: str) -> float | int | None:
     """The number typed: "62.2" or "62,2"; a House-Brackmann grade as "IV" or "4"."""
     text = text.strip()
     if scale is ClinicianScale.HOUSE_BRACKMANN and text.upper() in ROMAN:
         return float(ROMAN.index(text.upper()) + 1)
     try:
-        return float(text.replace(",", "."))
+        value = float(text.replace(",", "."))
     except ValueError:
         return None
+    return int(value) if value.is_integer() else value  # a refusal then says "got 8", not "got 8.0"
 
 
 class ClinicianScoresPresenter(EscapeGoesBack):

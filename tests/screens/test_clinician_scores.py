@@ -42,7 +42,7 @@ def test_a_caregiver_records_scores_behind_the_pin_and_the_dashboard_shows_them(
     assert ui.text("message_label") == "Saved." and ui.text("value_message_label") == ""
 
     record(ui, "Sunnybrook", "140", "2026-11-20")
-    assert "a whole number from -15 to 100" in ui.text("value_message_label")
+    assert ui.text("value_message_label").endswith("a whole number from -15 to 100; got 140.")
     record(ui, "Sunnybrook", "62", "2026-11-20", rated_by="Clinic")
     assert [row.text for row in score_rows(ui)] == [
         "2 November 2026 · House-Brackmann grade IV · Dr Okafor", "20 November 2026 · Sunnybrook composite 62 · Clinic"]
