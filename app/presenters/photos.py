@@ -29,6 +29,9 @@ GUIDES = {
 LINE_UP = ("Line your face up with the outline, in even light, at the same distance as last time "
            "(an arm's length, or the same mark on the table).")
 NO_CAMERA = "No camera here: choose a photo file instead (JPEG, PNG or WEBP)."
+HEIC = ("Nothing was kept: SmileBack cannot open HEIC photos (the kind an iPhone takes). Save it as a JPEG "
+        "first (most photo apps can, with Export or Save as), or choose a JPEG, PNG or WEBP.")
+HEIC_ENDINGS = (".heic", ".heif")
 FIRST_DELETE = "Delete this photo?"
 SECOND_DELETE = "Are you sure? The photo will be removed from this device and cannot be brought back " \
                 "(except from a backup made before)."
@@ -107,6 +110,9 @@ class CapturePresenter(EscapeGoesBack):
         path = (path_text or "").strip()
         if not path:
             self.enter("Choose a photo file first.")
+            return
+        if path.lower().endswith(HEIC_ENDINGS):  # the photo files take JPEG, PNG and WEBP only
+            self.enter(HEIC)
             return
         self._keep(lambda set_id: photo_files.import_photo(self.core.store, set_id, self.expression,
                                                            Path(path).expanduser(), self.core.clock.now()))

@@ -10,7 +10,7 @@ from app.camera import NoCamera, StillCamera
 from app.outcomes.entries import ItemPick
 from app.outcomes.changes import WORTH_MENTIONING
 from app.presenters.clinician_scores import PIN_SCREEN, ClinicianScoresPresenter
-from app.presenters.photos import NO_CAMERA, SECOND_DELETE, CapturePresenter, ComparePresenter, PhotoSetsPresenter
+from app.presenters.photos import HEIC, NO_CAMERA, SECOND_DELETE, CapturePresenter, ComparePresenter, PhotoSetsPresenter
 from app.presenters.ratings import (ChooseItemsPresenter, RatePresenter, TrendsPresenter, due_moment,
                                     prompt_words)
 from app.storage.photo_files import photos_dir
@@ -207,6 +207,11 @@ def test_a_file_that_is_not_a_photo_is_refused_and_no_set_is_left_behind(core, n
     empty.write_bytes(b"")
     presenter.import_file(str(empty))
     assert "empty (0 bytes)" in screen.model.message and core.store.outcomes.photo_sets() == []
+    iphone = tmp_path / "IMG_0001.HEIC"
+    iphone.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(200))  # what an iPhone writes
+    presenter.import_file(str(iphone))
+    assert screen.model.message == HEIC and "JPEG, PNG or WEBP" in HEIC
+    assert core.store.outcomes.photo_sets() == []
 
 
 def test_the_camera_takes_the_photo_where_there_is_one(core, navigator, screen):
