@@ -4,13 +4,18 @@ camera (or the patient prefers one)."""
 from __future__ import annotations
 
 from kivy.app import App
+from kivy.clock import Clock
+from kivy.utils import platform
 from kivy.properties import BooleanProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
 
 from screens import load_kv_beside
-from screens.photo_files_dialog import PhotoFileDialog
+from screens.photo_files_dialog import PICTURE_ENDINGS, PhotoFileDialog
 from screens.widgets import PresentedScreen
+
+
+PICTURE_PATTERNS = tuple(f"*{ending}" for ending in PICTURE_ENDINGS)
 
 
 class StepDot(ButtonBehavior, Label):
@@ -74,8 +79,26 @@ class PhotoCaptureScreen(PresentedScreen):
             frame.add_widget(preview, index=len(frame.children))  # under the oval
 
     def choose_file(self) -> None:
+        """The phone's own picker where plyer has one that works (Android); Kivy's file list elsewhere
+        (plyer's desktop pickers start zenity or kdialog, which may be missing or hang)."""
+        if platform == "android" and self._system_picker():
+            return
         self.dialog = PhotoFileDialog(when_chosen=self.presenter.import_file)
         self.dialog.open()
+
+    def _system_picker(self) -> bool:
+        try:
+            from plyer import filechooser
+
+            filechooser.open_file(on_selection=self._picked, filters=[("Photos", *PICTURE_PATTERNS)])
+        except Exception:  # no picker after all: the file list still works
+            return False
+        return True
+
+    def _picked(self, selection) -> None:
+        """Called from the picker's thread: the import runs on the UI's."""
+        if selection:
+            Clock.schedule_once(lambda _dt: self.presenter.import_file(selection[0]), 0)
 
 
 load_kv_beside(__file__)

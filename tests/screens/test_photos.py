@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 from app.camera import StillCamera
 from app.storage.photo_files import photos_dir
 from app.vocabulary import Expression
-from screens.camera_port import KivyCamera
+from screens.camera_port import KivyCamera, png_of
 from tests.harness import Driver
 
 
@@ -237,3 +237,35 @@ def test_the_caregiver_reaches_the_photos_from_the_dashboard(ui, pictures):
     assert ui.screen.name == "photo_sets"
     ui.tap(ui.screen.ids.get("back_button") or button_in(ui.screen, "Back"))
     assert ui.screen.name == "caregiver"
+
+
+def test_a_frame_on_screen_becomes_png_bytes_the_photo_files_take(ui, pictures):
+    """The desktop camera's capture: what its widget shows, as PNG bytes."""
+    from kivy.uix.image import Image as ImageWidget
+
+    from app.storage.photo_files import normalised
+
+    shown = ImageWidget(source=str(face(pictures / "frame.png")), size=(120, 160))
+    ui.frames(2)
+    data = png_of(shown)
+    assert data.startswith(b"\x89PNG")
+    _jpeg, width, height = normalised(data)
+    assert (width, height) == (120, 160)
+    assert png_of(None) is None
+
+
+def test_escape_goes_back_from_the_comparison_and_the_capture_to_the_sets(ui, pictures):
+    from tests.seed import seed_photos
+
+    core = ui.app.core
+    _baseline, newer = seed_photos(core.store, core.today(), core.clock.now())
+    ui.app.go("photo_compare", set_id=newer)
+    ui.settle()
+    assert ui.text("words_label") == "At rest  (1 of 6)"
+    ui.press_key("escape")
+    assert ui.screen.name == "photo_sets"
+    ui.app.go("photo_capture", set_id=newer)
+    ui.settle()
+    assert ui.text("title_label") == "Brows raised"  # the set's first missing photo
+    ui.press_key("escape")
+    assert ui.screen.name == "photo_sets"
