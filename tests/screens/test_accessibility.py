@@ -322,6 +322,21 @@ def test_targets_are_large_and_no_text_is_cut_off(phone, name, text_scale):
     assert not found, f"{len(found)} problem(s) on {where}:\n  " + "\n  ".join(found)
 
 
+@pytest.mark.parametrize("text_scale", SCALES, ids=lambda s: f"{round(s * 100)}pct")
+def test_the_photo_file_dialog_has_large_targets_and_no_text_cut_off(phone, text_scale, tmp_path):
+    """The dialog opens over the screen (not in it), so the walk above does not reach it."""
+    for name in ("face-at-rest.jpg", "a-photo-with-a-rather-long-name-from-a-camera-roll.png"):
+        (tmp_path / name).write_bytes(b"")
+    screen = open_screen(phone, "photo_capture", text_scale)
+    phone.tap("import_button")
+    dialog = screen.dialog
+    dialog.ids.chooser.path = str(tmp_path)
+    phone.frames(6)
+    found = problems_on(dialog)
+    dialog.dismiss()
+    assert not found, f"{len(found)} problem(s) in the photo file dialog:\n  " + "\n  ".join(found)
+
+
 def test_the_checks_notice_a_small_button_and_a_cut_off_label(phone):
     """The checker itself: a 30 dp button and a label too short for its text are reported."""
     from screens.widgets import RoundedButton
