@@ -77,6 +77,7 @@ class CycleCardPresenter:
         except (TreatmentError, StoreError) as error:
             self.enter(str(error))
             return
+        self.core.rearm_android_alarms()  # a faded mark moves the forecast, and the booking prompt with it
         self.enter()
 
     def booking_answered(self) -> None:
@@ -89,6 +90,7 @@ class CycleCardPresenter:
         except StoreError as error:
             self.enter(str(error))
             return
+        self.core.rearm_android_alarms()  # answered: the reminders stop asking
         self.enter()
 
 
@@ -150,6 +152,7 @@ class CheckInPresenter(EscapeGoesBack):
         try:
             self.core.store.treatment.check_in(self.day, answers, self.core.clock.now(), note=self.note)
             saved = True
+            self.core.rearm_android_alarms()  # answered: no check-in reminder for the day
         except (TreatmentError, StoreError) as error:
             saved, message = False, str(error)
         if red_flags(answers):
