@@ -71,3 +71,6 @@ def test_what_cannot_be_saved_is_said_and_the_plan_is_kept_as_it_was(ui):
     ui.tap("care_plan_button")
     ui.tap("cancel_button")
     assert ui.screen.name == "caregiver" and ui.app.core.caregiver_unlocked()
+    ui.tap("care_plan_button")
+    ui.press_key("escape")  # Android's back: to the dashboard, still in caregiver mode
+    assert ui.screen.name == "caregiver" and ui.app.core.caregiver_unlocked()
