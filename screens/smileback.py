@@ -31,6 +31,7 @@ SCREENS = {
                         "app.presenters.caregiver:CaregiverEntryPresenter"),
     "caregiver": ("screens.caregiver:CaregiverScreen", "app.presenters.caregiver:DashboardPresenter"),
     "plan_edit": ("screens.plan_edit:PlanEditScreen", "app.presenters.caregiver:PlanEditPresenter"),
+    "care_plan": ("screens.care_plan:CarePlanScreen", "app.presenters.care_plan:CarePlanPresenter"),
     "progress": ("screens.progress:ProgressScreen", "app.presenters.progress:ProgressPresenter"),
     "history": ("screens.history:HistoryScreen", "app.presenters.history:HistoryPresenter"),
     "session_detail": ("screens.session_detail:SessionDetailScreen",

@@ -82,6 +82,14 @@ def to_plan_edit(driver) -> None:
     driver.app.go("plan_edit")
 
 
+def to_care_plan(driver) -> None:
+    """With aerobic exercise and the mood check planned, so their details (cadence, minutes) show."""
+    with_journal(driver)
+    driver.app.start_caregiver_mode()
+    driver.settle()
+    driver.app.go("care_plan")
+
+
 def to_session_detail(driver) -> None:
     core = driver.app.core
     today = core.today()
@@ -168,6 +176,7 @@ ARRIVALS = {
     "summary": finish_a_session,
     "caregiver": to_caregiver,
     "plan_edit": to_plan_edit,
+    "care_plan": to_care_plan,
     "session_detail": to_session_detail,
     "startup_error": lambda d: d.app.go(
         "startup_error", message="The routine file could not be read: line 12 has no step title. "
