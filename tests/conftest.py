@@ -78,3 +78,12 @@ def cues():
 @pytest.fixture
 def practice(store, routine, clock, cues):
     return DailyPractice(store, routine, clock, cues)
+
+
+SLOWEST_FIRST = ("test_every_step_reported_finished_survives_sigkill",)  # ~45 s: a worker starts it at once
+
+
+def pytest_collection_modifyitems(items):
+    """The longest test goes first, so one worker runs it while the other takes the rest,
+    instead of one worker finishing it alone after everything else is done."""
+    items.sort(key=lambda item: item.originalname not in SLOWEST_FIRST)

@@ -1,37 +1,51 @@
-"""New, empty records made fast for tests.
+"""New records made fast for tests: empty, or filled by a test's own seeding function.
 
-Running every migration on a new record costs about 0.2 s, and hundreds of tests start
-from an empty record. The migrations run once per test process, on a template; each test
-then gets a byte-for-byte copy of it. Tests of a first opening (no file yet) don't call this.
+Running every migration on a new record costs about 0.2 s, and seeding one through the
+store's durable commits costs more; hundreds of tests start from the same record. Each
+kind is made once per test process, on a template; each test then gets a byte-for-byte
+copy of it. Tests of a first opening (no file yet) don't call this.
 """
 from __future__ import annotations
 
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from app.storage import Store
 from app.storage.db import prepare_data_dir, restrict_file
 from app.storage.repository import DB_NAME
 
-_template: Path | None = None
+_templates: dict[tuple, Path] = {}
 
 
-def _migrated_template() -> Path:
-    global _template
-    if _template is None:
-        folder = Path(tempfile.mkdtemp(prefix="smileback-empty-record-"))
-        Store(folder).close()
+def _template(seed: Callable | None, args: tuple, kwargs: dict) -> Path:
+    key = (getattr(seed, "__module__", None), getattr(seed, "__qualname__", None), repr(args), repr(sorted(kwargs.items())))
+    if key not in _templates:
+        folder = Path(tempfile.mkdtemp(prefix="smileback-template-record-"))
+        store = Store(folder)
+        try:
+            if seed is not None:
+                seed(store, *args, **kwargs)
+        finally:
+            store.close()
         assert not folder.joinpath(DB_NAME + "-wal").exists(), "the template's last commits are not in its file"
-        _template = folder / DB_NAME
-    return _template
+        _templates[key] = folder / DB_NAME
+    return _templates[key]
 
 
-def new_record(data_dir: Path) -> None:
-    """Put a new, empty record at the newest schema in `data_dir`, unless one is there."""
+def seeded_record(data_dir: Path, seed: Callable | None = None, *args, **kwargs) -> None:
+    """Put in `data_dir` the record `seed(store, *args, **kwargs)` makes from an empty one (or an
+    empty record, without `seed`), unless a record is there. The seeding must not depend on
+    the moment it runs: it runs once, and every copy holds what it wrote then."""
     target = Path(data_dir) / DB_NAME
     if target.exists():
         return
     prepare_data_dir(target.parent)
-    shutil.copyfile(_migrated_template(), target)
+    shutil.copyfile(_template(seed, args, kwargs), target)
     restrict_file(target)
+
+
+def new_record(data_dir: Path) -> None:
+    """Put a new, empty record at the newest schema in `data_dir`, unless one is there."""
+    seeded_record(data_dir)

@@ -16,6 +16,7 @@ from app.storage.repository import DB_NAME, PlanStepView
 from app.storage.transfer import FORMAT, VERSION, ImportFileError, export_json, import_json
 from app.treatment.entries import AreaDose
 from app.vocabulary import Cadence, CareKind, EffectMark, InjectionArea, InjectionSide, SideEffect
+from tests.records import seeded_record
 
 ROUTINE = load_routine()
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -75,17 +76,29 @@ def read(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def opened(folder: Path, seed=None, **kwargs):
+    seeded_record(folder, seed, **kwargs)
+    return Store(folder)
+
+
 @pytest.fixture
 def other(tmp_path):
-    store = Store(tmp_path / "other")
+    store = opened(tmp_path / "other")
     yield store
     store.close()
 
 
 @pytest.fixture
-def exported(store, tmp_path) -> Path:
-    fill(store)
-    return export_json(store, tmp_path / "record.json")
+def filled(tmp_path):
+    """The record `fill` makes (copied from one filled once per test process)."""
+    store = opened(tmp_path / "filled", fill)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def exported(filled, tmp_path) -> Path:
+    return export_json(filled, tmp_path / "record.json")
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -135,7 +148,8 @@ def test_the_migration_fixture_round_trips_exactly(tmp_path, revision):
     assert len(read(first)["sessions"]) == 27
 
 
-def test_imported_record_reads_like_the_original(store, exported, other):
+def test_imported_record_reads_like_the_original(filled, exported, other):
+    store = filled
     import_json(other, exported, ROUTINE)
     assert other.plans()[1].rest_weekdays == store.plans()[1].rest_weekdays
     [original] = store.sessions_between(T0.date(), T0.date())
@@ -310,14 +324,15 @@ def _journal(document: dict, table: str, index: int) -> dict:
 
 
 @pytest.mark.parametrize("field,change", BAD_DOCUMENTS, ids=[f for f, _ in BAD_DOCUMENTS])
-def test_a_bad_field_is_named_and_nothing_is_imported(exported, other, tmp_path, field, change):
-    fill(other, days=2, first=T0 + timedelta(days=30))
+def test_a_bad_field_is_named_and_nothing_is_imported(exported, tmp_path, field, change):
+    other = opened(tmp_path / "target", fill, days=2, first=T0 + timedelta(days=30))
     before = read(export_json(other, tmp_path / "before.json"))
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(broken(read(exported), change)), encoding="utf-8")
     with pytest.raises(ImportFileError, match=f"field '{_re(field)}'.*Nothing was imported"):
         import_json(other, bad, ROUTINE)
     assert read(export_json(other, tmp_path / "after.json")) == before
+    other.close()
 
 
 def test_the_same_session_twice_in_one_file_is_added_once(exported, other, tmp_path):

@@ -162,9 +162,9 @@ def test_a_caregiver_records_scores_as_given_range_checked(core, navigator, scre
     presenter.save("IV", "20 November")
     assert screen.model.message_field == "date"
     presenter.save("iv", "2026-11-20", rated_by="Dr Okafor", note="left side")
+    assert screen.model.message == "Saved." and screen.model.clear_form
     presenter.choose_scale(ClinicianScale.OTHER)
     assert screen.model.needs_name
-    assert screen.model.message == "Saved." and screen.model.clear_form
     presenter.save("12", "2026-11-21")
     assert screen.model.message.startswith("Name of the score: say which score")
     assert screen.model.message_field == "name" and not screen.model.clear_form  # what was typed stays
