@@ -77,3 +77,11 @@ def cues():
 @pytest.fixture
 def practice(store, routine, clock, cues):
     return DailyPractice(store, routine, clock, cues)
+
+
+@pytest.fixture(scope="session")
+def landmarker():
+    """The device's face landmarker, built once for the run (about half a second)."""
+    from app.face.port import available_landmarker
+
+    return available_landmarker()
