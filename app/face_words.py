@@ -44,6 +44,14 @@ def expression_of(key: str) -> Expression:
 
 
 @dataclass(frozen=True)
+class SideWords:
+    side: str              # "right" or "left": the patient's own
+    baseline: str          # "8.1 mm"
+    latest: str
+    change: str            # "+1.2 mm" or "No clear change"
+
+
+@dataclass(frozen=True)
 class FaceRow:
     key: str
     measure: str           # "Mouth corner movement, big smile"
@@ -54,6 +62,7 @@ class FaceRow:
     right_change: str
     left_change: str
     no_clear_change: bool  # neither side moved more than the noise
+    sides: tuple[SideWords, SideWords] = ()  # right, then left: a table's two rows
 
 
 @dataclass(frozen=True)
@@ -70,10 +79,12 @@ def sides(right: str, left: str) -> str:
 
 def face_row(row: ChangeRow) -> FaceRow:
     right, left = change_words(row, row.right), change_words(row, row.left)
+    each = tuple(SideWords(name, amount(side.baseline, row.unit), amount(side.latest, row.unit), words)
+                 for name, side, words in (("right", row.right, right), ("left", row.left, left)))
     return FaceRow(row.key, row.label,
                    sides(amount(row.right.baseline, row.unit), amount(row.left.baseline, row.unit)),
                    sides(amount(row.right.latest, row.unit), amount(row.left.latest, row.unit)),
-                   sides(right, left), amount(row.noise, row.unit), right, left, row.no_clear_change)
+                   sides(right, left), amount(row.noise, row.unit), right, left, row.no_clear_change, each)
 
 
 def baseline_and_later(store: Store) -> tuple[object | None, list]:
@@ -161,6 +172,6 @@ def face_outcome_rows(store: Store) -> list[tuple]:
             line = face_row(row)
             for name, side, words in (("right", row.right, line.right_change), ("left", row.left, line.left_change)):
                 rows.append((photo_set.taken_on, FACE_ENTRY, f"{row.label}, {name}", "", amount(side.latest, row.unit),
-                             "", f"{words} since the baseline of {day_words(baseline.taken_on)} "
+                             "", f"Since the baseline of {day_words(baseline.taken_on)}: {words} "
                                  f"(noise {line.noise}). {NOT_A_GRADE_LINE}"))
     return rows

@@ -174,7 +174,7 @@ class FaceTrendsModel:
     note: str
 
 
-LEGEND = "Solid line: your right side. Dashed line: your left side."
+LEGEND = "Thick line with round dots: your right side. Thin line with square dots: your left side."
 NO_FACE_TREND = "Measured photo sets will show here over time, right and left side by side."
 
 

@@ -67,7 +67,7 @@ def test_the_pulled_corner_shows_beside_its_pair_on_the_right_side_only(face_cor
 
     csv = [r for r in face_outcome_rows(face_core.store) if r[2] == "Mouth corner movement, big smile, right"]
     assert len(csv) == 1 and csv[0][1] == FACE_ENTRY and csv[0][0] == face_core.today()
-    assert csv[0][6].startswith(f"{movement.right} since the baseline of ") and csv[0][6].endswith(NOT_A_GRADE_LINE)
+    assert csv[0][6].startswith("Since the baseline of ") and f": {movement.right} (noise" in csv[0][6] and csv[0][6].endswith(NOT_A_GRADE_LINE)
 
 
 def test_the_trend_has_both_sides_of_each_measured_set_and_every_value_in_words(face_core, clock):
@@ -82,7 +82,7 @@ def test_the_trend_has_both_sides_of_each_measured_set_and_every_value_in_words(
     assert smile.words == "Mouth corner movement, big smile (mm)"
     assert [d for d, _ in smile.right] == [0, FACE_BASELINE_DAYS_AGO] and len(smile.left) == 2
     assert smile.right[1][1] > smile.left[1][1] + 1  # the pulled side moved further
-    assert smile.legend.startswith("Solid line: your right side") and len(smile.values) == 2
+    assert smile.legend.startswith("Thick line with round dots: your right side") and len(smile.values) == 2
     assert smile.values[1].startswith(model.last_text + ": right ")
     assert model.note == NOT_A_GRADE_LINE
 
