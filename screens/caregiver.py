@@ -17,6 +17,14 @@ def fill(box, lines) -> None:
         box.add_widget(WrapLabel(text=line))
 
 
+def outcome_text(outcomes) -> list[str]:
+    """The ratings against the injections, what is worth mentioning, and each clinician score."""
+    if outcomes is None:
+        return []
+    scores = ["[b]Clinician scores[/b]", *outcomes.scores] if outcomes.scores else ["No clinician score recorded yet."]
+    return [*outcomes.standings, *outcomes.changes, *scores]
+
+
 class CaregiverScreen(PresentedScreen):
     status_text = StringProperty("")
     reason_text = StringProperty("")
@@ -42,6 +50,7 @@ class CaregiverScreen(PresentedScreen):
         self.pin_reset_text = model.pin_reset_text
         fill(self.ids.steps_box, model.steps)
         fill(self.ids.notes_box, model.notes)
+        fill(self.ids.outcomes_box, outcome_text(model.outcomes))
         self.ids.treatment_section.refresh()  # read afresh with the dashboard
         if model.face is not None:
             self.ids.face_section.show_table(model.face)

@@ -7,7 +7,7 @@ from kivy.properties import StringProperty
 from app.vocabulary import SideEffect
 from screens import load_kv_beside
 import screens.journal_widgets  # noqa: F401  (JournalInput and the journal's labels)
-from screens.welcome import TickButton
+from screens.widgets import TickButton
 from screens.widgets import PresentedScreen
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from kivy.properties import BooleanProperty, StringProperty
 
 from screens import load_kv_beside
-from screens.welcome import TickButton
+from screens.widgets import TickButton
 from screens.widgets import PresentedScreen, RoundedButton
 
 

@@ -9,7 +9,6 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from screens import load_kv_beside
-import screens.welcome  # noqa: F401  (TickButton, used by the checklists)
 from screens.widgets import Card
 
 

@@ -16,6 +16,7 @@ from kivy.uix.widget import Widget
 
 from app.vocabulary import DayStatus
 from screens import load_kv_beside
+from screens.timeline_chart import TimelineChart  # noqa: F401  (registered for kv)
 from screens.widgets import PresentedScreen, WrapLabel
 
 # Each day status -> the theme role of its cell. "today" (not done yet) and "none"
@@ -115,6 +116,12 @@ class SwipeArea(GridLayout):
         pass
 
 
+def fill(box, lines) -> None:
+    box.clear_widgets()
+    for line in lines:
+        box.add_widget(WrapLabel(text=line))
+
+
 class ProgressScreen(PresentedScreen):
     month_text = StringProperty("")
     can_go_later = BooleanProperty(False)
@@ -124,6 +131,7 @@ class ProgressScreen(PresentedScreen):
     minutes_chart = ObjectProperty(None, allownone=True)
     steps_chart = ObjectProperty(None, allownone=True)
     minutes_caption = StringProperty("")
+    timeline = ObjectProperty(None, allownone=True)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -139,10 +147,11 @@ class ProgressScreen(PresentedScreen):
         self.minutes_chart, self.minutes_caption = model.minutes_chart, model.minutes_caption
         self.steps_chart = model.steps_chart
         self._show_calendar(model.calendar, model.today)
-        box = self.ids.steps_box
-        box.clear_widgets()
-        for line in model.steps:
-            box.add_widget(WrapLabel(text=line))
+        fill(self.ids.steps_box, model.steps)
+        self.timeline = model.timeline
+        if model.timeline is not None:
+            fill(self.ids.timeline_events_box, model.timeline.events)
+            fill(self.ids.timeline_months_box, model.timeline.months_text)
 
     def _show_calendar(self, calendar, today: date) -> None:
         grid = self.ids.calendar_grid

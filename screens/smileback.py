@@ -31,6 +31,7 @@ SCREENS = {
                         "app.presenters.caregiver:CaregiverEntryPresenter"),
     "caregiver": ("screens.caregiver:CaregiverScreen", "app.presenters.caregiver:DashboardPresenter"),
     "plan_edit": ("screens.plan_edit:PlanEditScreen", "app.presenters.caregiver:PlanEditPresenter"),
+    "care_plan": ("screens.care_plan:CarePlanScreen", "app.presenters.care_plan:CarePlanPresenter"),
     "progress": ("screens.progress:ProgressScreen", "app.presenters.progress:ProgressPresenter"),
     "history": ("screens.history:HistoryScreen", "app.presenters.history:HistoryPresenter"),
     "session_detail": ("screens.session_detail:SessionDetailScreen",
@@ -48,7 +49,14 @@ SCREENS = {
     "choose_items": ("screens.choose_items:ChooseItemsScreen", "app.presenters.ratings:ChooseItemsPresenter"),
     "rate": ("screens.rate:RateScreen", "app.presenters.ratings:RatePresenter"),
     "trends": ("screens.trends:TrendsScreen", "app.presenters.ratings:TrendsPresenter"),
+    "clinician_scores": ("screens.clinician_scores:ClinicianScoresScreen",
+                         "app.presenters.clinician_scores:ClinicianScoresPresenter"),
+    "photo_sets": ("screens.photo_sets:PhotoSetsScreen", "app.presenters.photos:PhotoSetsPresenter"),
+    "photo_capture": ("screens.photo_capture:PhotoCaptureScreen", "app.presenters.photos:CapturePresenter"),
+    "photo_compare": ("screens.photo_compare:PhotoCompareScreen", "app.presenters.photos:ComparePresenter"),
 }
+# Presenters that are given a device port as well, by the app attribute that holds it.
+PORTS = {"photo_capture": ("camera",)}
 # Parts of a screen with presenters of their own: (widget id, presenter), each made with the
 # core and the part itself as its view (and the app as navigator, for those in NAVIGATING_PARTS).
 PARTS = {
@@ -84,12 +92,13 @@ class SmileBackApp(App):
 
     def __init__(self, data_dir: Path | str | None = None, time_scale: float = 1.0,
                  clock: DomainClock | None = None, cue_sink=None, routine_path: Path | None = None,
-                 notifier=None, remember_window: bool = True, **kwargs):
+                 notifier=None, remember_window: bool = True, camera=None, **kwargs):
         super().__init__(**kwargs)
         self._data_dir, self._time_scale = data_dir, time_scale
         self._clock, self._cue_sink, self._notifier = clock, cue_sink, notifier
         self._routine_path = routine_path or DEFAULT_ROUTINE
         self._remember_window = remember_window
+        self._camera = camera  # app.camera.Camera; Kivy's (screens/camera_port.py) unless given
         if time_scale != 1.0:
             self.demo_banner = f"Demo speed: timers run {time_scale:g}x faster"
 
@@ -202,6 +211,15 @@ class SmileBackApp(App):
         """Where the platform has no notifications, say it inside the app."""
         self.notice = f"{title}: {message}"
 
+    @property
+    def camera(self):
+        """Looked for only when the photo capture first opens: never at start-up."""
+        if self._camera is None:
+            from screens.camera_port import KivyCamera
+
+            self._camera = KivyCamera()
+        return self._camera
+
     @staticmethod
     def _sound():
         from screens.sound import KivySound
@@ -222,7 +240,8 @@ class SmileBackApp(App):
         if self.core is None:
             return
         if presenter_path:
-            screen.presenter = _load(presenter_path)(self.core, self, screen)
+            ports = tuple(getattr(self, port) for port in PORTS.get(screen.name, ()))
+            screen.presenter = _load(presenter_path)(self.core, self, screen, *ports)
         for widget_id, part_presenter in PARTS.get(screen.name, ()):
             part = screen.ids[widget_id]
             navigator = (self,) if part_presenter in NAVIGATING_PARTS else ()

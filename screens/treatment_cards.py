@@ -11,7 +11,7 @@ from kivy.uix.boxlayout import BoxLayout
 from app.vocabulary import CareKind, EffectMark, Mood
 from screens import load_kv_beside
 from screens.journal_widgets import CollapsibleCard, PresentedPart
-from screens.welcome import TickButton
+from screens.widgets import TickButton
 from screens.widgets import Card, WrapLabel
 
 
@@ -48,16 +48,22 @@ class MoodButton(ButtonBehavior, BoxLayout):
 class CareCard(PresentedPart, CollapsibleCard):
     has_items = BooleanProperty(False)
     has_moods = BooleanProperty(False)
+    asks_minutes = BooleanProperty(False)
     mood_words = StringProperty("")  # today's mood in words, "" before it is given
     message = StringProperty("")
 
     def show(self, model) -> None:
         self.has_items, self.has_moods, self.message = bool(model.items), bool(model.moods), model.message
         self.mood_words = model.mood_today.words if model.mood_today else ""
+        # the minutes box asks while aerobic exercise is still to tick; a refused entry stays as typed
+        self.asks_minutes = any(line.asks_minutes and not line.done for line in model.items)
+        if not self.asks_minutes or not model.message:
+            self.ids.minutes_input.text = ""
         ticks = self.ids.ticks_box
         ticks.clear_widgets()
         for line in model.items:
-            words = f"{line.words}   ({line.minutes_text})" if line.minutes_text else line.words
+            said = ", ".join(t for t in (line.done_minutes_text, line.minutes_text) if t)
+            words = f"{line.words}   ({said})" if said else line.words
             tick = CareTick(text=words, checked=line.done, kind=line.kind.value)
             tick.bind(on_release=self._toggle)
             ticks.add_widget(tick)
@@ -71,7 +77,7 @@ class CareCard(PresentedPart, CollapsibleCard):
         if tick.checked:
             self.presenter.untick(kind)
         else:
-            self.presenter.tick(kind)
+            self.presenter.tick(kind, self.ids.minutes_input.text)
 
     def choose_mood(self, mood: int) -> None:
         self.presenter.record_mood(Mood(mood), self.ids.mood_note.text.strip() or None)

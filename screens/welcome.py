@@ -1,23 +1,13 @@
 """First run, screen 1 of 4: what SmileBack does and does not do.
 
-Also home to what the four first-run screens share in the UI: the tick-box button and
-scrolling back to the top on entering.
+Also home to what the four first-run screens share in the UI: scrolling back to the top
+on entering.
 """
 from __future__ import annotations
-
-from kivy.properties import BooleanProperty
-from kivy.uix.behaviors import ButtonBehavior
-from kivy.uix.label import Label
 
 from app.presenters.first_run import first_run_step
 from screens import load_kv_beside
 from screens.widgets import PresentedScreen
-
-
-class TickButton(ButtonBehavior, Label):
-    """A large tick box and its words, the whole row one touch target."""
-
-    checked = BooleanProperty(False)
 
 
 def scroll_to_top(screen) -> None:

@@ -114,6 +114,12 @@ class RoundedButton(ButtonBehavior, Label):
         self.icon_pos = [left, self.center_y - self.icon_size / 2]
 
 
+class TickButton(ButtonBehavior, Label):
+    """A large tick box and its words, the whole row one touch target."""
+
+    checked = BooleanProperty(False)
+
+
 class BackButton(RoundedButton):
     """The top bar's way back: a quiet button with an arrow and its word, as wide as they are."""
 

@@ -277,6 +277,54 @@ def seed_ratings(store: Store, today: date, now: datetime, weeks: int = 8) -> No
         outcomes.rate(today - timedelta(days=days_ago), RatingMoment.ROUTINE, values, now)
 
 
+def face_picture(smile: float = 0.3, skin=(236, 200, 170), size=(240, 320)) -> bytes:
+    """A drawn face as PNG bytes: an oval, two eyes and a mouth curved by `smile` (0 to 1)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    w, h = size
+    image = Image.new("RGB", size, (200, 220, 235))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((w * 0.12, h * 0.1, w * 0.88, h * 0.92), fill=skin, outline=(90, 60, 40), width=3)
+    for x in (0.34, 0.6):
+        draw.ellipse((w * x, h * 0.38, w * (x + 0.08), h * 0.44), fill=(40, 40, 40))
+    top, bottom = h * (0.58 - 0.08 * smile), h * (0.7 + 0.06 * smile)
+    draw.arc((w * 0.33, top, w * 0.67, bottom), 10, 170, fill=(150, 40, 40), width=4)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def seed_photos(store: Store, today: date, now: datetime) -> tuple[int, int]:
+    """A complete baseline set eight weeks ago and a newer set of four photos today: (baseline, newer)."""
+    from app.storage import photo_files
+    from app.vocabulary import Expression, PhotoSource
+
+    ids = []
+    for days_ago, count, skin in ((56, 6, (236, 200, 170)), (0, 4, (226, 188, 160))):
+        photo_set = store.outcomes.new_photo_set(today - timedelta(days=days_ago), now)
+        for index, expression in enumerate(list(Expression)[:count]):
+            photo_files.add_photo(store, photo_set.id, expression, face_picture(index / 5, skin), now,
+                                  PhotoSource.FILE)
+        ids.append(photo_set.id)
+    store.outcomes.set_baseline(ids[0])
+    return ids[0], ids[1]
+
+
+def seed_scores(store: Store, today: date, now: datetime) -> None:
+    """Three clinician scores over two months, one with a note."""
+    from app.vocabulary import ClinicianScale
+
+    outcomes = store.outcomes
+    outcomes.record_score(today - timedelta(days=60), ClinicianScale.HOUSE_BRACKMANN, 4, now, rated_by="Dr Okafor",
+                          note="Left side; eye closes with effort.")
+    outcomes.record_score(today - timedelta(days=60), ClinicianScale.SUNNYBROOK_COMPOSITE, 48, now,
+                          rated_by="Dr Okafor")
+    outcomes.record_score(today - timedelta(days=5), ClinicianScale.SUNNYBROOK_COMPOSITE, 61, now,
+                          rated_by="Physiotherapist")
+
+
 # --- face measures: sets built from the astronaut photo (tests/fixtures/faces.py) ---------------
 
 FACE_BASELINE_DAYS_AGO = 42

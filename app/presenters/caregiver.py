@@ -20,7 +20,7 @@ from .base import Asks, Navigator, Question, Shows
 
 
 # Caregiver mode holds while the caregiver moves among these; going anywhere else ends it.
-CAREGIVER_SCREENS = frozenset({"caregiver", "plan_edit", "backups", "clinician_scores", "photo_sets", "photo_compare"})
+CAREGIVER_SCREENS = frozenset({"caregiver", "plan_edit", "care_plan", "backups", "clinician_scores", "photo_sets", "photo_compare"})
 
 
 def ends_caregiver_mode(screen_name: str) -> bool:
@@ -215,6 +215,10 @@ class DashboardPresenter:
 
     def edit_plan(self) -> None:
         self.navigator.go("plan_edit")
+
+    def edit_care_plan(self) -> None:
+        """Supportive care and the expected cycle length, the treatment journal's part of the plan."""
+        self.navigator.go("care_plan")
 
     def open_record_copies(self) -> None:
         """Your record, in caregiver mode: a restore is taken whole, an imported plan adopted."""

@@ -19,6 +19,11 @@ from .base import EscapeGoesBack, Navigator, Question
 
 PIN_SCREEN = "caregiver_entry"
 DELETE_QUESTION = Question("Delete this score from the record?", "Yes, delete it", "No, keep it")
+SECOND_DELETE = Question("Are you sure? The score will be gone from the record (a backup made before still holds it).",
+                         "Delete for good", "No, keep it")
+# Which box a refusal belongs beside, by the field the message names first.
+FIELDS = {"Date": "date", "Score": "value", "Name of the score": "name", "Rated by": "rated_by", "Note": "note",
+          "Ask every": "every_days"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,8 @@ class ClinicianScoresModel:
     scores: tuple[ScoreLine, ...]  # the earliest first: the scores over time
     every_days: int  # the patient's ratings are asked every this many days
     message: str
+    message_field: str = ""  # the box the message is about ("value", "date", ...), or "" for the form
+
 
 
 def range_text(scale: ClinicianScale) -> str:
@@ -62,15 +69,16 @@ def score_line(score: ClinicianScore) -> ScoreLine:
     return ScoreLine(score.id, " · ".join(parts), score.note or "")
 
 
-def read_value(scale: ClinicianScale, text: str) -> float | None:
+def read_value(scale: ClinicianScale, text: str) -> float | int | None:
     """The number typed: "62.2" or "62,2"; a House-Brackmann grade as "IV" or "4"."""
     text = text.strip()
     if scale is ClinicianScale.HOUSE_BRACKMANN and text.upper() in ROMAN:
         return float(ROMAN.index(text.upper()) + 1)
     try:
-        return float(text.replace(",", "."))
+        value = float(text.replace(",", "."))
     except ValueError:
         return None
+    return int(value) if value.is_integer() else value  # a refusal then says "got 8", not "got 8.0"
 
 
 class ClinicianScoresPresenter(EscapeGoesBack):
@@ -93,8 +101,9 @@ class ClinicianScoresPresenter(EscapeGoesBack):
             return
         scales = tuple(ScaleOption(s, s.words, range_text(s), s is self.scale) for s in ClinicianScale)
         lines = tuple(score_line(s) for s in self.core.store.outcomes.scores())
+        field = FIELDS.get(message.split(":", 1)[0], "") if ":" in message else ""
         self.view.show(ClinicianScoresModel(scales, self.scale is ClinicianScale.OTHER, self.date_text, lines,
-                                            every_days(self.core.store.settings()), message))
+                                            every_days(self.core.store.settings()), message, field))
 
     def set_every_days(self, text: str) -> None:
         """How often the patient's routine rating is asked (the cycle's moments are asked as well)."""
@@ -142,7 +151,7 @@ class ClinicianScoresPresenter(EscapeGoesBack):
 
     def ask_delete(self, score_id: int) -> None:
         if self._unlocked():
-            self.view.ask(DELETE_QUESTION, lambda: self._delete(score_id))
+            self.view.ask(DELETE_QUESTION, lambda: self.view.ask(SECOND_DELETE, lambda: self._delete(score_id)))
 
     def _delete(self, score_id: int) -> None:
         if not self._unlocked():

@@ -143,6 +143,7 @@ class InjectionPresenter(EscapeGoesBack):
         except StoreError as error:
             self.enter(str(error))
             return
+        self.core.rearm_android_alarms()  # the check-ins and the booking prompt follow the injections
         self.navigator.go("home")
 
     def delete(self) -> None:
@@ -156,6 +157,7 @@ class InjectionPresenter(EscapeGoesBack):
         except StoreError as error:
             self.enter(str(error))
             return
+        self.core.rearm_android_alarms()
         self.navigator.go("home")
 
     def back(self) -> None:

@@ -29,6 +29,9 @@ GUIDES = {
 LINE_UP = ("Line your face up with the outline, in even light, at the same distance as last time "
            "(an arm's length, or the same mark on the table).")
 NO_CAMERA = "No camera here: choose a photo file instead (JPEG, PNG or WEBP)."
+HEIC = ("Nothing was kept: SmileBack cannot open HEIC photos (the kind an iPhone takes). Save it as a JPEG "
+        "first (most photo apps can, with Export or Save as), or choose a JPEG, PNG or WEBP.")
+HEIC_ENDINGS = (".heic", ".heif")
 FIRST_DELETE = "Delete this photo?"
 SECOND_DELETE = "Are you sure? The photo will be removed from this device and cannot be brought back " \
                 "(except from a backup made before)."
@@ -108,6 +111,9 @@ class CapturePresenter(EscapeGoesBack):
         if not path:
             self.enter("Choose a photo file first.")
             return
+        if path.lower().endswith(HEIC_ENDINGS):  # the photo files take JPEG, PNG and WEBP only
+            self.enter(HEIC)
+            return
         self._keep(lambda set_id: photo_files.import_photo(self.core.store, set_id, self.expression,
                                                            Path(path).expanduser(), self.core.clock.now()))
 
@@ -146,12 +152,22 @@ class CapturePresenter(EscapeGoesBack):
 # --- the list of sets, the baseline, deleting ---------------------------------------------------------
 
 @dataclass(frozen=True)
+class Thumb:
+    photo_id: int
+    words: str  # the expression
+    path: str  # "" when the file is missing or changed on this device
+
+
+@dataclass(frozen=True)
 class SetLine:
     set_id: int
     title: str  # "12 November 2026 · week 3 of the injection's cycle"
     status: str  # "Complete" / "4 of 6 photos"
     baseline: bool
     photos: tuple[Photo, ...]
+    thumbs: tuple[Thumb, ...] = ()  # the photos in set order, for the list
+    can_compare: bool = False  # a baseline exists and this set is not it
+    complete: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,16 +183,24 @@ class PhotoSetsPresenter(EscapeGoesBack):
 
     def enter(self, message: str = "") -> None:
         sets = self.core.store.outcomes.photo_sets()
+        baseline = baseline_of(sets)
         lines = tuple(SetLine(s.id, f"{day_text(s.taken_on)} · {week_text(self.core, s)}",
                               "Complete" if is_complete(s) else f"{len(s.photos)} of {len(Expression)} photos",
-                              s.baseline, s.photos) for s in reversed(sets))
-        baseline = baseline_of(sets)
+                              s.baseline, s.photos, self._thumbs(s), baseline is not None and not s.baseline,
+                              is_complete(s)) for s in reversed(sets))
         text = (f"Compared with your baseline of {day_text(baseline.taken_on)}." if baseline
                 else "Choose a set as your baseline: the others are shown beside it.")
         self.view.show(PhotoSetsModel(lines, text, message))
 
+    def _thumbs(self, photo_set: PhotoSet) -> tuple[Thumb, ...]:
+        data_dir = self.core.store.data_dir
+        shown = [photo_set.photo(e) for e in Expression]
+        return tuple(Thumb(p.id, p.expression.words,
+                           str(photo_files.photo_path(data_dir, p)) if photo_files.is_intact(data_dir, p) else "")
+                     for p in shown if p is not None)
+
     def new_set(self) -> None:
-        self.navigator.go("photo_capture")
+        self.navigator.go("photo_capture", set_id=None)
 
     def add_to(self, set_id: int) -> None:
         self.navigator.go("photo_capture", set_id=set_id)

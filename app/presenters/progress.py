@@ -1,4 +1,5 @@
-"""Progress: streaks, a month calendar, adherence, minutes each week, how often each step is done.
+"""Progress: streaks, a month calendar, adherence, minutes each week, how often each step is done,
+and the treatment journal's timeline (app/presenters/timeline.py) over the last 6 or 12 months.
 
 Every figure comes from app.storage.queries.progress_data, read afresh on each visit.
 """
@@ -11,7 +12,9 @@ from ..charts import BarChartModel, day_label, minutes_chart, rates_chart
 from ..core import Core
 from ..formatting import plural, streak_words
 from ..storage import queries
+from ..treatment.timeline import SPANS_MONTHS
 from .base import Navigator, Shows
+from .timeline import TimelineModel, other_span, timeline_model
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class ProgressModel:
     minutes_caption: str
     steps_chart: BarChartModel
     steps: tuple[str, ...]  # each step's figures in words, under the chart
+    timeline: TimelineModel | None = None
 
 
 def times_words(n: int) -> str:
@@ -65,9 +69,15 @@ class ProgressPresenter:
     def __init__(self, core: Core, navigator: Navigator, view: Shows):
         self.core, self.navigator, self.view = core, navigator, view
         self.month: date | None = None  # the first day of the month shown
+        self.timeline_months = SPANS_MONTHS[0]
 
     def enter(self) -> None:
         self.month = self.core.today().replace(day=1)
+        self._show()
+
+    def toggle_timeline(self) -> None:
+        """The timeline's other span: 6 months or 12."""
+        self.timeline_months = other_span(self.timeline_months)
         self._show()
 
     def change_month(self, direction: int) -> None:
@@ -96,7 +106,8 @@ class ProgressPresenter:
             steps_chart=rates_chart([(routine.step_title(r.step_key), r.done, r.skipped) for r in data.step_rates],
                                     NO_STEPS_TEXT),
             steps=tuple(f"[b]{routine.step_title(r.step_key)}[/b]: {rate_words(r.done, r.skipped)}"
-                        for r in data.step_rates)))
+                        for r in data.step_rates),
+            timeline=timeline_model(self.core.store, routine, today, self.timeline_months)))
 
     def open_trends(self) -> None:
         """Your ratings over time, beside the minutes and the injections."""

@@ -77,6 +77,7 @@ class CycleCardPresenter:
         except (TreatmentError, StoreError) as error:
             self.enter(str(error))
             return
+        self.core.rearm_android_alarms()  # a faded mark moves the forecast, and the booking prompt with it
         self.enter()
 
     def booking_answered(self) -> None:
@@ -89,6 +90,7 @@ class CycleCardPresenter:
         except StoreError as error:
             self.enter(str(error))
             return
+        self.core.rearm_android_alarms()  # answered: the reminders stop asking
         self.enter()
 
 
@@ -150,6 +152,7 @@ class CheckInPresenter(EscapeGoesBack):
         try:
             self.core.store.treatment.check_in(self.day, answers, self.core.clock.now(), note=self.note)
             saved = True
+            self.core.rearm_android_alarms()  # answered: no check-in reminder for the day
         except (TreatmentError, StoreError) as error:
             saved, message = False, str(error)
         if red_flags(answers):
@@ -255,6 +258,23 @@ class CareTickLine:
     words: str
     done: bool
     minutes_text: str  # "30 min planned" for aerobic exercise; ""
+    asks_minutes: bool = False  # aerobic exercise: the minutes done may be typed with the tick
+    done_minutes_text: str = ""  # "25 min done", once ticked with minutes
+
+
+MINUTES_ASKED = {CareKind.AEROBIC}
+MAX_TICK_MINUTES = 300  # five hours of exercise in a day: more is a slip of the finger
+MINUTES_PROBLEM = f"Minutes: type a whole number from 1 to {MAX_TICK_MINUTES}, or leave the box empty."
+
+
+def typed_minutes(text: str) -> int | None:
+    """The minutes typed with a tick; raises ValueError unless empty or a sane whole number."""
+    text = text.strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit() and len(text) <= 3 and 1 <= int(text) <= MAX_TICK_MINUTES):
+        raise ValueError(MINUTES_PROBLEM)
+    return int(text)
 
 
 @dataclass(frozen=True)
@@ -275,14 +295,24 @@ class CarePresenter:
         journal, today = self.core.store.treatment, self.core.today()
         asked = asked_today(journal.care_items(), today, journal.care_ticks(today - TICKS_LOOK_BACK, today),
                             self.core.store.rest_days())
+        minutes_done = {t.kind: t.minutes for t in journal.care_ticks(today, today) if t.minutes}
         lines = tuple(CareTickLine(item.kind, item.kind.words, done,
-                                   f"{item.target_minutes} min planned" if item.target_minutes else "")
+                                   f"{item.target_minutes} min planned" if item.target_minutes else "",
+                                   item.kind in MINUTES_ASKED,
+                                   f"{minutes_done[item.kind]} min done" if done and item.kind in minutes_done else "")
                       for item, done in asked if item.kind is not CareKind.MOOD)
         mood = journal.moods(today, today)
         faces = tuple((m, m.words) for m in Mood) if any(item.kind is CareKind.MOOD for item, _ in asked) else ()
         self.view.show(CareModel(lines, faces, mood[-1].mood if mood else None, message))
 
-    def tick(self, kind: CareKind, minutes: int | None = None) -> None:
+    def tick(self, kind: CareKind, minutes: int | str | None = None) -> None:
+        """Done today; for aerobic exercise with the minutes, as typed (optional) or a number."""
+        if isinstance(minutes, str):
+            try:
+                minutes = typed_minutes(minutes) if CareKind(kind) in MINUTES_ASKED else None
+            except ValueError as error:
+                self.enter(str(error))
+                return
         self._write(lambda: self.core.store.treatment.tick_care(kind, self.core.today(), self.core.clock.now(),
                                                                 minutes))
 

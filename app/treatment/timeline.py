@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..vocabulary import HelpNeeded, JournalEntry, SideEffect
+from ..vocabulary import EffectMark, HelpNeeded, JournalEntry, SideEffect
 from .checkins import help_needed, red_flags
 from .entries import CareTick, CheckIn, Injection, Mark, MoodEntry
 
@@ -19,6 +19,7 @@ class TimelineEvent:
     kind: JournalEntry
     words: str  # what a tap on it says
     red_flag: bool = False
+    mark: EffectMark | None = None  # for an effect mark: started or fading (drawn as different shapes)
 
 
 def _in(day: date, first: date, last: date) -> bool:
@@ -32,7 +33,7 @@ def timeline(first: date, last: date, injections: Sequence[Injection] = (), mark
     events = [TimelineEvent(i.given_on, JournalEntry.INJECTION,
                             "Injection: " + ", ".join(a.area.words.lower() for a in i.areas))
               for i in injections if _in(i.given_on, first, last)]
-    events += [TimelineEvent(m.local_date, JournalEntry.EFFECT, m.kind.words) for m in marks
+    events += [TimelineEvent(m.local_date, JournalEntry.EFFECT, m.kind.words, mark=m.kind) for m in marks
                if _in(m.local_date, first, last)]
     for checkin in checkins:
         if _in(checkin.local_date, first, last) and checkin.answers:

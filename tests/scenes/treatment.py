@@ -2,7 +2,7 @@
 drawn face, the check-in, the get-help page (clinician first, and emergency first), and the
 numbers to call, and the caregiver dashboard's treatment section. On a phone and a desktop (also in high contrast), and on a phone at 200 % text
 with high contrast.
-Files: home-journal.png, injection.png, checkin.png, get-help-now.png, ... with -200, -contrast."""
+Files: home-journal.png, home-care-minutes.png, injection.png, checkin.png, get-help-now.png, ... with -200, -contrast."""
 from dataclasses import replace
 from datetime import timedelta
 
@@ -37,6 +37,9 @@ def journal(suffix: str):
         scroll_to(driver, home.ids.cycle_card)
         driver.screenshot(name("home-journal"))
         scroll_to(driver, home.ids.care_card)
+        home.ids.care_card.ids.minutes_input.text = "30"  # aerobic exercise's minutes, typed before its tick
+        scroll_to(driver, home.ids.care_card.ids.ticks_box)
+        driver.screenshot(name("home-care-minutes"))
         driver.tap(home.ids.care_card.ids.ticks_box.children[0])
         driver.tap(home.ids.care_card.ids.moods_box.children[1])  # "Good"
         scroll_to(driver, home.ids.care_card)

@@ -26,7 +26,7 @@ from app.vocabulary import HelpNeeded, SideEffect
 from screens.palette import palette
 from screens.smileback import SCREENS
 from tests.harness import PHONE, Driver
-from tests.seed import seed_ratings, seed_treatment, seed_two_months
+from tests.seed import seed_photos, seed_ratings, seed_scores, seed_treatment, seed_two_months
 
 MIN_TARGET = 48  # dp, both ways (WCAG 2.5.5 / Android); our RoundedButton is 56
 SCALES = (1.0, 2.0)
@@ -82,6 +82,14 @@ def to_plan_edit(driver) -> None:
     driver.app.go("plan_edit")
 
 
+def to_care_plan(driver) -> None:
+    """With aerobic exercise and the mood check planned, so their details (cadence, minutes) show."""
+    with_journal(driver)
+    driver.app.start_caregiver_mode()
+    driver.settle()
+    driver.app.go("care_plan")
+
+
 def to_session_detail(driver) -> None:
     core = driver.app.core
     today = core.today()
@@ -131,7 +139,31 @@ def with_ratings(name: str, **params):
     return arrive
 
 
+def to_clinician_scores(driver) -> None:
+    """Behind the PIN, with three scores over time (one with a note)."""
+    core = driver.app.core
+    seed_scores(core.store, core.today(), core.clock.now())
+    driver.app.start_caregiver_mode()
+    driver.settle()
+    driver.app.go("clinician_scores")
+
+
+def with_photos(name: str, which: int | None = None):
+    """A complete baseline set and a newer one of four photos, after an injection; `which`
+    (0: the baseline, 1: the newer) is the set the screen opens on."""
+    def arrive(driver) -> None:
+        core = driver.app.core
+        with_journal(driver)
+        sets = seed_photos(core.store, core.today(), core.clock.now())
+        driver.app.go(name, **({} if which is None else {"set_id": sets[which]}))
+    return arrive
+
+
 ARRIVALS = {
+    "clinician_scores": to_clinician_scores,
+    "photo_sets": with_photos("photo_sets"),
+    "photo_capture": with_photos("photo_capture", 1),
+    "photo_compare": with_photos("photo_compare", 1),
     "choose_items": with_ratings("choose_items"),
     "rate": with_ratings("rate", moment=None),
     "trends": with_ratings("trends"),
@@ -144,6 +176,7 @@ ARRIVALS = {
     "summary": finish_a_session,
     "caregiver": to_caregiver,
     "plan_edit": to_plan_edit,
+    "care_plan": to_care_plan,
     "session_detail": to_session_detail,
     "startup_error": lambda d: d.app.go(
         "startup_error", message="The routine file could not be read: line 12 has no step title. "
@@ -296,6 +329,21 @@ def test_targets_are_large_and_no_text_is_cut_off(phone, name, text_scale):
     found = problems_on(screen)
     where = f"{name} @ {round(text_scale * 100)} % text, {PHONE[0]}x{PHONE[1]}"
     assert not found, f"{len(found)} problem(s) on {where}:\n  " + "\n  ".join(found)
+
+
+@pytest.mark.parametrize("text_scale", SCALES, ids=lambda s: f"{round(s * 100)}pct")
+def test_the_photo_file_dialog_has_large_targets_and_no_text_cut_off(phone, text_scale, tmp_path):
+    """The dialog opens over the screen (not in it), so the walk above does not reach it."""
+    for name in ("face-at-rest.jpg", "a-photo-with-a-rather-long-name-from-a-camera-roll.png"):
+        (tmp_path / name).write_bytes(b"")
+    screen = open_screen(phone, "photo_capture", text_scale)
+    phone.tap("import_button")
+    dialog = screen.dialog
+    dialog.ids.chooser.path = str(tmp_path)
+    phone.frames(6)
+    found = problems_on(dialog)
+    dialog.dismiss()
+    assert not found, f"{len(found)} problem(s) in the photo file dialog:\n  " + "\n  ".join(found)
 
 
 def test_the_checks_notice_a_small_button_and_a_cut_off_label(phone):

@@ -55,6 +55,22 @@ def test_items_chosen_from_the_list_and_in_own_words_are_the_ones_rated(ui):
     assert [r.words for r in rows] == ["Stiffness or pulling in my face", "I can whistle"]
     assert rows[1].ends_text == "0 = Not at all, 10 = Very much"
     assert all(r.value_text == "Not rated yet" for r in rows)
+    assert not thumb_drawn(rows[0].ids.slider)  # an item not rated does not look like a 0
+    ui.tap(rows[0].ids.plus_button)
+    assert thumb_drawn(rating_rows(ui)[0].ids.slider)
+
+
+def thumb_drawn(slider) -> bool:
+    """The colour the slider's thumb (its Ellipse) is drawn in is not transparent."""
+    from kivy.graphics import Color, Ellipse
+
+    colour = None
+    for instruction in slider.canvas.children:
+        if isinstance(instruction, Color):
+            colour = instruction
+        elif isinstance(instruction, Ellipse):
+            return colour is not None and colour.a > 0
+    raise AssertionError("the slider draws no thumb at all")
 
 
 def test_a_sixth_item_is_refused_with_a_reason(ui):

@@ -220,3 +220,20 @@ def test_where_the_device_dials_each_number_has_a_call_button_and_a_failed_dial_
     ui.tap_text("Call 112")  # no dialler here: the failure is logged, the page and its number stay
     assert ui.screen.name == "get_help" and "112" in ui.visible_texts()
     assert problems_on(ui.screen) == []
+
+
+def test_aerobic_minutes_are_typed_with_the_tick_on_home_and_a_wrong_figure_is_explained(ui):
+    journal_ready(ui)
+    card = care_card(ui)
+    assert card.asks_minutes and card.ids.minutes_input.parent is not None
+    card.ids.minutes_input.text = "900"
+    ui.tap(card.ids.ticks_box.children[0])
+    assert card.message.startswith("Minutes: type a whole number from 1 to 300")
+    assert ui.app.core.store.treatment.care_ticks() == [] and card.ids.minutes_input.text == "900"
+    card.ids.minutes_input.text = "40"
+    ui.tap(card.ids.ticks_box.children[0])
+    [tick] = ui.app.core.store.treatment.care_ticks()
+    assert tick.kind is CareKind.AEROBIC and tick.minutes == 40
+    [aerobic] = card.ids.ticks_box.children
+    assert aerobic.checked and aerobic.text == "Aerobic exercise   (40 min done, 30 min planned)"
+    assert not card.asks_minutes and card.ids.minutes_box.children == [] and card.message == ""

@@ -211,3 +211,10 @@ def test_the_dashboard_opens_your_record_and_only_its_screens_keep_caregiver_mod
     assert navigator.current == "backups"
     assert [name for name in ("caregiver", "plan_edit", "backups", "home", "settings", "history")
             if ends_caregiver_mode(name)] == ["home", "settings", "history"]
+
+
+def test_the_dashboard_opens_supportive_care_which_keeps_caregiver_mode(core, navigator, screen):
+    from app.presenters.caregiver import ends_caregiver_mode
+
+    DashboardPresenter(core, navigator, screen).edit_care_plan()
+    assert navigator.current == "care_plan" and not ends_caregiver_mode("care_plan")

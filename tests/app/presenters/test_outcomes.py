@@ -10,7 +10,7 @@ from app.camera import NoCamera, StillCamera
 from app.outcomes.entries import ItemPick
 from app.outcomes.changes import WORTH_MENTIONING
 from app.presenters.clinician_scores import PIN_SCREEN, ClinicianScoresPresenter
-from app.presenters.photos import NO_CAMERA, SECOND_DELETE, CapturePresenter, ComparePresenter, PhotoSetsPresenter
+from app.presenters.photos import HEIC, NO_CAMERA, SECOND_DELETE, CapturePresenter, ComparePresenter, PhotoSetsPresenter
 from app.presenters.ratings import (ChooseItemsPresenter, RatePresenter, TrendsPresenter, due_moment,
                                     prompt_words)
 from app.storage.photo_files import photos_dir
@@ -158,6 +158,9 @@ def test_a_caregiver_records_scores_as_given_range_checked(core, navigator, scre
     assert screen.model.message.startswith("Score: type the House-Brackmann grade")
     presenter.save("7", "2026-11-20")
     assert screen.model.message.startswith("Score: a House-Brackmann grade is a grade from I to VI")
+    assert screen.model.message_field == "value"
+    presenter.save("IV", "20 November")
+    assert screen.model.message_field == "date"
     presenter.save("iv", "2026-11-20", rated_by="Dr Okafor", note="left side")
     presenter.choose_scale(ClinicianScale.OTHER)
     assert screen.model.needs_name
@@ -167,6 +170,8 @@ def test_a_caregiver_records_scores_as_given_range_checked(core, navigator, scre
     assert [line.text for line in screen.model.scores] == [
         "20 November 2026 · House-Brackmann grade IV · Dr Okafor", "21 November 2026 · Clinic smile score 12.5"]
     presenter.ask_delete(screen.model.scores[0].score_id)
+    screen.answer(True)
+    assert len(core.store.outcomes.scores()) == 2  # asked twice
     screen.answer(True)
     assert len(core.store.outcomes.scores()) == 1 and screen.model.message == "Deleted."
 
@@ -202,6 +207,11 @@ def test_a_file_that_is_not_a_photo_is_refused_and_no_set_is_left_behind(core, n
     empty.write_bytes(b"")
     presenter.import_file(str(empty))
     assert "empty (0 bytes)" in screen.model.message and core.store.outcomes.photo_sets() == []
+    iphone = tmp_path / "IMG_0001.HEIC"
+    iphone.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(200))  # what an iPhone writes
+    presenter.import_file(str(iphone))
+    assert screen.model.message == HEIC and "JPEG, PNG or WEBP" in HEIC
+    assert core.store.outcomes.photo_sets() == []
 
 
 def test_the_camera_takes_the_photo_where_there_is_one(core, navigator, screen):
