@@ -85,6 +85,14 @@ class SetMeasuring:
         if progress.finished:
             self._job = None
 
+    def join(self, timeout: float) -> None:
+        """For tests: wait up to `timeout` for the landmarker or the job, keeping nothing (that
+        is `step`'s, on the UI thread)."""
+        if self._preparing:
+            self.core.face_landmarker.wait(timeout)
+        elif self._job is not None:
+            self._job.wait(timeout)
+
     def wait(self, timeout: float = 30.0) -> None:
         """For tests and the bench: until the job has measured every photo (kept by `step`)."""
         self.core.face_landmarker.wait(timeout)

@@ -35,7 +35,7 @@ def test_measuring_a_set_shows_progress_photo_by_photo_then_what_it_came_to(face
         if not presenter.tick():
             break
         seen.add(view.model.progress_text)
-        face_core.measuring._job and face_core.measuring._job.wait(0.01)
+        face_core.measuring.join(0.01)
     assert not view.model.running and view.model.fraction == 1.0
     assert seen & {"Measuring photo 1 of 3", "Measuring photo 2 of 3", "Measuring photo 3 of 3"}
     assert view.model.retakes == ("No face was found in the 'eyes gently closed' photo: please take it again, "
