@@ -144,6 +144,9 @@ def pair_measures(core: Core, set_id: int, expression: Expression) -> PairMeasur
         return PairMeasures(lines, "", NOT_A_GRADE_LINE)
     if known_unavailable(core):
         return PairMeasures((), NOT_AVAILABLE, "")
+    kept = core.store.face.for_set(set_id).get(Expression(expression))
+    if kept is not None and kept.status in RETAKE:  # this photo could not be measured: say why
+        return PairMeasures((), retake_words(Expression(expression), kept.status), "")
     return PairMeasures((), table.empty_text if not table.rows else NO_PAIR_MEASURE, "")
 
 

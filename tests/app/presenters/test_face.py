@@ -115,3 +115,20 @@ def test_the_landmarker_is_built_once_off_the_calling_thread():
     assert built == []  # nothing at start-up
     landmarker = source.wait(5)
     assert source.ready() is landmarker and built == ["face-landmarker"]
+
+
+def test_trends_carry_the_face_measures_even_before_any_rating(face_core, clock):
+    from app.presenters.ratings import TrendsPresenter
+    from tests.fakes import FakeNavigator
+
+    measure_sets(face_core, *seed_face_sets(face_core.store, face_core.today(), clock.now()))
+    model = TrendsPresenter(face_core, FakeNavigator(), FakeScreen()).model()
+    assert model.lines == () and model.empty_text  # no rating yet
+    assert [line.words for line in model.face.lines][0] == "Mouth corner movement, big smile (mm)"
+
+
+def test_a_photo_that_asked_for_a_retake_says_so_beside_its_pair(face_core, clock):
+    measure_sets(face_core, *seed_face_sets(face_core.store, face_core.today(), clock.now(), no_face=True))
+    _baseline, later = [s.id for s in face_core.store.outcomes.photo_sets()]
+    shown = pair_measures(face_core, later, Expression.EYES_CLOSED)
+    assert shown.lines == () and shown.empty_text == retake_words(Expression.EYES_CLOSED, FaceStatus.NO_FACE)
