@@ -71,7 +71,6 @@ class Core:
         idle limit; `notify(title, message)` shows a reminder; `face_landmarker` (a landmarker,
         or a function building one; by default the device's own) measures the photo sets."""
         self.face_landmarker = LandmarkerSource(face_landmarker)  # built when first asked for
-        self.measuring = SetMeasuring(self)  # the photo set being measured, if any
         self.routine, self.clock, self.cues = routine, clock, cues
         self.wall_clock = wall_clock or clock
         self.notify = notify or (lambda _title, _message: None)
@@ -87,6 +86,9 @@ class Core:
         self.caregiver_lock = CaregiverLock(store, self.wall_clock)
         self.practice = DailyPractice(store, self.routine, self.clock, self.cues)
         self.runner: SessionRunner | None = None  # the session in hand, if any
+        if getattr(self, "measuring", None) is not None:
+            self.measuring.cancel()  # its photo ids are the old record's: nothing more is kept
+        self.measuring = SetMeasuring(self)  # the photo set being measured, if any
         self._use(load_preferences(store))
         self.reminders = self._desktop_reminders()
 

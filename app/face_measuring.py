@@ -57,6 +57,12 @@ class SetMeasuring:
         self.set_id, self._preparing, self._done, self._total, self._problem = set_id, True, 0, 0, ""
         self.step()
 
+    def cancel(self) -> None:
+        """Stop after the photo in hand, keeping nothing more (the record was swapped)."""
+        if self._job is not None:
+            self._job.cancel()
+        self._job, self._preparing = None, False
+
     def step(self) -> None:
         if self._preparing:
             landmarker = self.core.face_landmarker.ready()

@@ -132,3 +132,11 @@ def test_a_photo_that_asked_for_a_retake_says_so_beside_its_pair(face_core, cloc
     _baseline, later = [s.id for s in face_core.store.outcomes.photo_sets()]
     shown = pair_measures(face_core, later, Expression.EYES_CLOSED)
     assert shown.lines == () and shown.empty_text == retake_words(Expression.EYES_CLOSED, FaceStatus.NO_FACE)
+
+
+def test_a_restored_record_drops_the_measuring_of_the_old_one(face_core, clock):
+    _baseline, later = seed_face_sets(face_core.store, face_core.today(), clock.now())
+    face_core.measuring.start(later)
+    old = face_core.measuring
+    face_core.use_store(face_core.store)  # as a restore does, with another record
+    assert face_core.measuring is not old and not old.running and not face_core.measuring.running
