@@ -18,9 +18,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+# SDL2 shows every image the app has (PNG icons, the JPEG photos it normalised). Kivy's
+# Pillow provider would import Pillow at start, and Pillow imports numpy when it is
+# installed (the face extra): about 0.3 s before the first frame, for nothing.
+KIVY_IMAGE_PROVIDERS = "tex,dds,sdl2"
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("KIVY_NO_ARGS", "1")  # our arguments are ours, not Kivy's
+    os.environ.setdefault("KIVY_IMAGE", KIVY_IMAGE_PROVIDERS)
     from screens.smileback import SmileBackApp, default_data_dir
     from screens.window_state import restore_window
 

@@ -8,6 +8,7 @@ knows about Kivy, so every rule it holds is tested without a window.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,8 @@ from .runner import SessionRunner, State
 from .settings import Preferences, load_preferences, save_preferences
 from .storage import Store, StoreError
 from .storage.plausible import is_plausible, wrong_clock_words
+
+log = logging.getLogger(__name__)
 
 PreferencesListener = Callable[[Preferences], None]
 
@@ -146,7 +149,16 @@ class Core:
             self.reminders.check()
 
     def rearm_android_alarms(self) -> bool:
-        return schedule_android_alarms(self.store, self.routine, self.clock)
+        """Arm Android's alarms afresh from the record; False off Android, or if it failed.
+
+        Always called after what changed them is saved: a failing alarm service is logged,
+        and must never make a saved entry look unsaved or close the screen.
+        """
+        try:
+            return schedule_android_alarms(self.store, self.routine, self.clock)
+        except Exception:  # noqa: BLE001 (jnius raises its own kinds; the record is already safe)
+            log.exception("Android's alarms could not be armed afresh")
+            return False
 
     # --- the session in hand -----------------------------------------------------------
 

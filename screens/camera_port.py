@@ -48,12 +48,20 @@ def open_preview(find_devices=devices_present, find_provider=core_provider):
 
 
 def png_of(widget) -> bytes | None:
-    """What the widget shows now, as PNG bytes (the camera's frame as the patient saw it)."""
-    if widget is None or widget.texture is None:
+    """The frame the widget shows now, as PNG bytes: the camera's own texture at its full size,
+    not the widget's pixels on screen (smaller, and with the letterbox bars around it)."""
+    texture = getattr(widget, "texture", None)
+    if texture is None:
         return None
-    out = io.BytesIO()
     try:
-        widget.export_as_image().save(out, fmt="png")
+        from PIL import Image
+
+        frame = Image.frombytes("RGBA", texture.size, texture.pixels)
+        # Texture data starts at the bottom row; a texture drawn flipped (uvsize < 0) holds it top row first.
+        if texture.uvsize[1] > 0:
+            frame = frame.transpose(Image.Transpose.FLIP_TOP_BOTTOM)
+        out = io.BytesIO()
+        frame.save(out, "PNG")
     except Exception:
         log.warning("camera: the frame could not be read", exc_info=True)
         return None

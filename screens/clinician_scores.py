@@ -49,7 +49,7 @@ class ClinicianScoresScreen(PresentedScreen):
         self.message = "" if model.message_field else model.message
         self.ids.date_input.text = model.date_text
         self.ids.every_days_input.text = str(model.every_days)
-        if model.message == "Saved.":  # the next score starts from empty boxes (the day is kept)
+        if model.clear_form:
             for box in ("value_input", "name_input", "rated_by_input", "note_input"):
                 self.ids[box].text = ""
         scales = self.ids.scales_box

@@ -55,9 +55,10 @@ class CareCard(PresentedPart, CollapsibleCard):
     def show(self, model) -> None:
         self.has_items, self.has_moods, self.message = bool(model.items), bool(model.moods), model.message
         self.mood_words = model.mood_today.words if model.mood_today else ""
-        # the minutes box asks while aerobic exercise is still to tick; a refused entry stays as typed
+        # the minutes box asks while aerobic exercise is still to tick: what is typed there stays
+        # (through a refusal, a mood or another tick) until aerobic exercise is ticked
         self.asks_minutes = any(line.asks_minutes and not line.done for line in model.items)
-        if not self.asks_minutes or not model.message:
+        if not self.asks_minutes:
             self.ids.minutes_input.text = ""
         ticks = self.ids.ticks_box
         ticks.clear_widgets()

@@ -14,6 +14,7 @@ if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("KIVY_HOME") == os.e
 if "KIVY_HOME" not in os.environ:
     os.environ["KIVY_HOME"] = os.environ["SMILEBACK_TEST_KIVY_HOME"] = tempfile.mkdtemp(prefix="smileback-kivy-")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("KIVY_IMAGE", "tex,dds,sdl2")  # as main.py sets it: the app's image providers
 # No multisampling on the window: with Mesa's software renderer 4x MSAA doubles the cost
 # of every frame drawn. Nothing reads the window's pixels: screenshots and the diagram
 # checks render widgets off-screen (export_to_png), and come out the same either way.

@@ -99,7 +99,7 @@ def period_lines(period: TreatmentPeriod) -> list[str]:
         last = f"; the last marked cycle lasted {period.last_cycle_days} days" if period.last_cycle_days else ""
         lines.append(f"{cycle}{last}. {period.forecast}")
     for shot in period.injections:
-        areas = ", ".join(f"{d.area.words} ({d.side.words.lower()}{_units(d.units)})" for d in shot.areas)
+        areas = ", ".join(d.words for d in shot.areas)
         by = "".join(f", {part}" for part in (shot.product, shot.given_by) if part)
         lines.append(f"{shot.given_on.isoformat()} injection{by}: {areas}")
     if period.care:
@@ -115,10 +115,6 @@ def _answers(checkin: CheckIn) -> str:
     flagged = red_flags(checkin.answers)
     rest = [a for a in SideEffect if a in checkin.answers and a not in flagged]
     return ", ".join(a.words.lower() for a in flagged + rest)
-
-
-def _units(units: float | None) -> str:
-    return "" if units is None else f", {units:g} units"
 
 
 # --- the caregiver dashboard ---------------------------------------------------------------------

@@ -75,6 +75,7 @@ class CarePlanPresenter(EscapeGoesBack):
             self.enter((str(error),))
             return
         self.draft = None
+        self.core.rearm_android_alarms()  # the expected cycle length moves the booking prompt
         self.navigator.go("caregiver")
 
     def back(self) -> None:

@@ -20,7 +20,7 @@ from .base import Asks, Navigator, Question, Shows
 
 
 # Caregiver mode holds while the caregiver moves among these; going anywhere else ends it.
-CAREGIVER_SCREENS = frozenset({"caregiver", "plan_edit", "care_plan", "backups", "clinician_scores", "photo_sets", "photo_compare"})
+CAREGIVER_SCREENS = frozenset({"caregiver", "plan_edit", "care_plan", "backups", "clinician_scores", "photo_sets", "photo_capture", "photo_compare"})
 
 
 def ends_caregiver_mode(screen_name: str) -> bool:

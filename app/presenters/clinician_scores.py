@@ -21,9 +21,9 @@ PIN_SCREEN = "caregiver_entry"
 DELETE_QUESTION = Question("Delete this score from the record?", "Yes, delete it", "No, keep it")
 SECOND_DELETE = Question("Are you sure? The score will be gone from the record (a backup made before still holds it).",
                          "Delete for good", "No, keep it")
-# Which box a refusal belongs beside, by the field the message names first.
-FIELDS = {"Date": "date", "Score": "value", "Name of the score": "name", "Rated by": "rated_by", "Note": "note",
-          "Ask every": "every_days"}
+# Which box a refusal belongs beside, by the field the record's check names.
+FIELDS = {"date": "date", "value": "value", "score": "value", "name of the score": "name", "rated by": "rated_by",
+          "note": "note"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class ClinicianScoresModel:
     every_days: int  # the patient's ratings are asked every this many days
     message: str
     message_field: str = ""  # the box the message is about ("value", "date", ...), or "" for the form
+    clear_form: bool = False  # a score was just saved: the next one starts from empty boxes (the day is kept)
 
 
 
@@ -96,14 +97,13 @@ class ClinicianScoresPresenter(EscapeGoesBack):
         self.navigator.go(PIN_SCREEN)
         return False
 
-    def enter(self, message: str = "") -> None:
+    def enter(self, message: str = "", field: str = "", saved: bool = False) -> None:
         if not self._unlocked():
             return
         scales = tuple(ScaleOption(s, s.words, range_text(s), s is self.scale) for s in ClinicianScale)
         lines = tuple(score_line(s) for s in self.core.store.outcomes.scores())
-        field = FIELDS.get(message.split(":", 1)[0], "") if ":" in message else ""
         self.view.show(ClinicianScoresModel(scales, self.scale is ClinicianScale.OTHER, self.date_text, lines,
-                                            every_days(self.core.store.settings()), message, field))
+                                            every_days(self.core.store.settings()), message, field, saved))
 
     def set_every_days(self, text: str) -> None:
         """How often the patient's routine rating is asked (the cycle's moments are asked as well)."""
@@ -111,7 +111,7 @@ class ClinicianScoresPresenter(EscapeGoesBack):
             return
         text = text.strip()
         if not (text.isascii() and text.isdigit() and MIN_EVERY_DAYS <= int(text) <= MAX_EVERY_DAYS):
-            self.enter(f"Ask every: type a number of days from {MIN_EVERY_DAYS} to {MAX_EVERY_DAYS}.")
+            self.enter(f"Ask every: type a number of days from {MIN_EVERY_DAYS} to {MAX_EVERY_DAYS}.", "every_days")
             return
         try:
             self.core.store.put_setting(EVERY_DAYS_SETTING, str(int(text)))
@@ -131,23 +131,25 @@ class ClinicianScoresPresenter(EscapeGoesBack):
         try:
             day = date.fromisoformat(self.date_text)
         except ValueError:
-            self.enter("Date: type the day the clinician gave the score, like 2026-11-25.")
+            self.enter("Date: type the day the clinician gave the score, like 2026-11-25.", "date")
             return
         value = read_value(self.scale, value_text)
         if value is None:
-            self.enter(f"Score: type the {self.scale.words} as the clinician gave it ({range_text(self.scale)}).")
+            self.enter(f"Score: type the {self.scale.words} as the clinician gave it ({range_text(self.scale)}).",
+                       "value")
             return
         try:
             self.core.store.outcomes.record_score(day, self.scale, value, self.core.clock.now(),
                                                   scale_name=scale_name or None, rated_by=rated_by or None,
                                                   note=note or None)
         except OutcomeError as error:
-            self.enter(f"{error.field.capitalize()}: {str(error).removeprefix(error.field + ': ')}.")
+            self.enter(f"{error.field.capitalize()}: {str(error).removeprefix(error.field + ': ')}.",
+                       FIELDS.get(error.field.lower(), ""))
             return
         except StoreError as error:
             self.enter(str(error))
             return
-        self.enter("Saved.")
+        self.enter("Saved.", saved=True)
 
     def ask_delete(self, score_id: int) -> None:
         if self._unlocked():

@@ -152,9 +152,10 @@ class CheckInPresenter(EscapeGoesBack):
         try:
             self.core.store.treatment.check_in(self.day, answers, self.core.clock.now(), note=self.note)
             saved = True
-            self.core.rearm_android_alarms()  # answered: no check-in reminder for the day
         except (TreatmentError, StoreError) as error:
             saved, message = False, str(error)
+        if saved:
+            self.core.rearm_android_alarms()  # answered: no check-in reminder for the day
         if red_flags(answers):
             self.navigator.go(HELP_SCREEN, help=help_needed(answers), answers=tuple(red_flags(answers)))
         elif saved:

@@ -19,6 +19,12 @@ class AreaDose:
     side: InjectionSide
     units: float | None = None
 
+    @property
+    def words(self) -> str:
+        """"Cheek (left, 10 units)": the same words on Progress, the dashboard and in the report."""
+        units = "" if self.units is None else f", {self.units:g} units"
+        return f"{self.area.words} ({self.side.words.lower()}{units})"
+
 
 @dataclass(frozen=True)
 class Injection:

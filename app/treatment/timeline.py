@@ -31,7 +31,7 @@ def timeline(first: date, last: date, injections: Sequence[Injection] = (), mark
              moods: Sequence[MoodEntry] = ()) -> list[TimelineEvent]:
     """Every event from `first` to `last`, in date order (within a day: as the kinds are listed)."""
     events = [TimelineEvent(i.given_on, JournalEntry.INJECTION,
-                            "Injection: " + ", ".join(a.area.words.lower() for a in i.areas))
+                            "Injection: " + _listing([a.words for a in i.areas]))
               for i in injections if _in(i.given_on, first, last)]
     events += [TimelineEvent(m.local_date, JournalEntry.EFFECT, m.kind.words, mark=m.kind) for m in marks
                if _in(m.local_date, first, last)]

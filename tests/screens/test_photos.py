@@ -254,6 +254,20 @@ def test_a_frame_on_screen_becomes_png_bytes_the_photo_files_take(ui, pictures):
     assert png_of(None) is None
 
 
+def test_the_camera_photo_is_the_frame_itself_upright_not_the_widgets_pixels(ui, pictures):
+    """A 640x480 frame shown in a small widget is kept at 640x480, top side up, with no bars."""
+    from kivy.uix.image import Image as ImageWidget
+
+    frame = Image.new("RGB", (640, 480), "blue")
+    frame.paste((255, 0, 0), (0, 0, 640, 240))  # the top half red
+    frame.save(pictures / "frame.png")
+    shown = ImageWidget(source=str(pictures / "frame.png"), size=(100, 300), fit_mode="contain")
+    ui.frames(2)
+    kept = Image.open(io.BytesIO(png_of(shown))).convert("RGB")
+    assert kept.size == (640, 480)
+    assert kept.getpixel((320, 10)) == (255, 0, 0) and kept.getpixel((320, 470)) == (0, 0, 255)
+
+
 def test_escape_goes_back_from_the_comparison_and_the_capture_to_the_sets(ui, pictures):
     from tests.seed import seed_photos
 

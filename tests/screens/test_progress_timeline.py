@@ -27,7 +27,7 @@ def test_an_injection_logged_on_home_is_read_on_progress_timeline(ui):
     routine_days = dict(chart.model.routine)
     assert routine_days[shot.offset] in ("done", "partial", "missed", "rest")  # the routine on the same axis
     events = [label.text for label in ui.widget("timeline_events_box").children]
-    assert events == ["21 October 2026: Injection: cheek"]
+    assert events == ["21 October 2026: Injection: Cheek (left)"]
     assert "November 2026: routine done on" in ui.widget("timeline_months_box").children[-1].text
     assert ui.text("timeline_after_label").startswith("In the 4 weeks after an injection")
     assert chart.height > 0 and ui.text("timeline_empty_label") == ""

@@ -237,3 +237,14 @@ def test_aerobic_minutes_are_typed_with_the_tick_on_home_and_a_wrong_figure_is_e
     [aerobic] = card.ids.ticks_box.children
     assert aerobic.checked and aerobic.text == "Aerobic exercise   (40 min done, 30 min planned)"
     assert not card.asks_minutes and card.ids.minutes_box.children == [] and card.message == ""
+
+
+def test_minutes_typed_for_aerobic_exercise_stay_while_the_mood_is_given(ui):
+    journal_ready(ui)
+    card = care_card(ui)
+    card.ids.minutes_input.text = "25"
+    ui.tap(card.ids.moods_box.children[0])  # a mood first, then the tick
+    assert ui.app.core.store.treatment.moods() and card.ids.minutes_input.text == "25"
+    ui.tap(card.ids.ticks_box.children[0])
+    [tick] = ui.app.core.store.treatment.care_ticks()
+    assert tick.minutes == 25

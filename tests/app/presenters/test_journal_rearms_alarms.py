@@ -89,3 +89,25 @@ def test_a_refused_check_in_arms_nothing(core, navigator, screen, armed):
     checkin.prepare()
     checkin.nothing_new()  # no injection: outside any window, refused
     assert armed == [] and screen.model.message
+
+
+def test_a_care_plan_saved_arms_the_alarms_afresh(core, navigator, screen, armed):
+    from app.presenters.care_plan import CarePlanPresenter
+
+    plan = CarePlanPresenter(core, navigator, screen)
+    plan.enter()
+    plan.type(cycle_weeks="20")  # the booking prompt follows the expected cycle length
+    plan.save()
+    assert len(armed) == 1 and navigator.current == "caregiver"
+
+
+def test_an_alarm_service_failing_after_a_check_in_leaves_it_saved(core, navigator, screen, monkeypatch):
+    def broken_alarm_service(*_args):
+        raise RuntimeError("the alarm service is not answering")
+    monkeypatch.setattr("app.core.schedule_android_alarms", broken_alarm_service)
+    log(core, TODAY - timedelta(days=3))
+    checkin = CheckInPresenter(core, navigator, screen)
+    checkin.prepare()
+    checkin.nothing_new()
+    assert navigator.current == "home"  # saved, not "could not be saved"
+    assert len(core.store.treatment.checkins()) == 1

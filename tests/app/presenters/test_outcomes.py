@@ -164,8 +164,10 @@ def test_a_caregiver_records_scores_as_given_range_checked(core, navigator, scre
     presenter.save("iv", "2026-11-20", rated_by="Dr Okafor", note="left side")
     presenter.choose_scale(ClinicianScale.OTHER)
     assert screen.model.needs_name
+    assert screen.model.message == "Saved." and screen.model.clear_form
     presenter.save("12", "2026-11-21")
     assert screen.model.message.startswith("Name of the score: say which score")
+    assert screen.model.message_field == "name" and not screen.model.clear_form  # what was typed stays
     presenter.save("12,5", "2026-11-21", scale_name="Clinic smile score")
     assert [line.text for line in screen.model.scores] == [
         "20 November 2026 · House-Brackmann grade IV · Dr Okafor", "21 November 2026 · Clinic smile score 12.5"]

@@ -54,7 +54,7 @@ def test_every_kind_is_drawn_in_its_lane_with_its_own_shape_and_said_in_words(co
         "21 October 2026: The effect started",
         "18 October 2026: RED FLAG: Side effect: Trouble swallowing",
         "17 October 2026: Side effect: A headache",
-        "16 October 2026: Injection: around the eye")
+        "16 October 2026: Injection: Around the eye (left, 2.5 units)")
     assert model.months_text[0] == ("November 2026: no routine day planned; supportive care on 1 day; "
                                     "mood given on 1 day.")
     assert model.empty_text == ""
