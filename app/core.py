@@ -17,6 +17,8 @@ from typing import Callable
 from .caregiver.pin import CaregiverLock, CaregiverSession
 from .clock import Clock
 from .cues import Cue, CuePlayer
+from .face_measuring import SetMeasuring
+from .face_source import LandmarkerSource
 from .practice import DailyPractice
 from .reminders import ReminderScheduler, schedule_android_alarms
 from .routine import Routine, RoutineError, load_routine
@@ -66,9 +68,12 @@ def refuse_a_wrong_clock(clock: Clock) -> None:
 
 class Core:
     def __init__(self, store: Store, routine: Routine, clock: Clock, cues: Callable[[Cue], None] | None = None,
-                 wall_clock: Clock | None = None, notify: Callable[[str, str], None] | None = None):
+                 wall_clock: Clock | None = None, notify: Callable[[str, str], None] | None = None,
+                 face_landmarker=None):
         """`clock` times the exercises (scaled by --time-scale); `wall_clock` times the caregiver's
-        idle limit; `notify(title, message)` shows a reminder."""
+        idle limit; `notify(title, message)` shows a reminder; `face_landmarker` (a landmarker,
+        or a function building one; by default the device's own) measures the photo sets."""
+        self.face_landmarker = LandmarkerSource(face_landmarker)  # built when first asked for
         self.routine, self.clock, self.cues = routine, clock, cues
         self.wall_clock = wall_clock or clock
         self.notify = notify or (lambda _title, _message: None)
@@ -84,6 +89,9 @@ class Core:
         self.caregiver_lock = CaregiverLock(store, self.wall_clock)
         self.practice = DailyPractice(store, self.routine, self.clock, self.cues)
         self.runner: SessionRunner | None = None  # the session in hand, if any
+        if getattr(self, "measuring", None) is not None:
+            self.measuring.cancel()  # its photo ids are the old record's: nothing more is kept
+        self.measuring = SetMeasuring(self)  # the photo set being measured, if any
         self._use(load_preferences(store))
         self.reminders = self._desktop_reminders()
 

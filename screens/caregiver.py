@@ -4,6 +4,7 @@ from __future__ import annotations
 from kivy.properties import ObjectProperty, StringProperty
 
 from screens import load_kv_beside
+import screens.face_widgets  # noqa: F401  (the face measures' table in caregiver.kv)
 import screens.treatment_cards  # noqa: F401  (the treatment section in caregiver.kv)
 from screens.widgets import PresentedScreen, WrapLabel
 
@@ -51,6 +52,8 @@ class CaregiverScreen(PresentedScreen):
         fill(self.ids.notes_box, model.notes)
         fill(self.ids.outcomes_box, outcome_text(model.outcomes))
         self.ids.treatment_section.refresh()  # read afresh with the dashboard
+        if model.face is not None:
+            self.ids.face_section.show_table(model.face)
 
     def export(self) -> None:
         self.presenter.export(self.ids.folder_input.text)

@@ -10,6 +10,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from screens import load_kv_beside
+from screens.face_widgets import fill
 from screens.widgets import PresentedScreen
 
 
@@ -130,6 +131,7 @@ class PhotoCompareScreen(PresentedScreen):
     has_next = BooleanProperty(False)
     has_pairs = BooleanProperty(False)
     message = StringProperty("")
+    measures_note = StringProperty("")  # the not-a-grade line beside the measures
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -150,6 +152,7 @@ class PhotoCompareScreen(PresentedScreen):
         self.baseline_path = pair.baseline_path if pair else ""
         self.other_path = pair.other_path if pair else ""
         self.pair_note = pair.problem if pair else ""
+        self.show_measures(pair.measures if pair else None)
         for view in (self.side_by_side, self.slider_pair):
             view.baseline_path, view.other_path = self.baseline_path, self.other_path
         self.slider_pair.at = model.slider_at
@@ -161,6 +164,16 @@ class PhotoCompareScreen(PresentedScreen):
                 box.add_widget(shown)
         self.has_previous = model.current > 0
         self.has_next = model.current < len(model.pairs) - 1
+
+    def show_measures(self, measures) -> None:
+        """This expression's measures against the baseline, each side's change in words."""
+        lines = [f"[b]{m.measure}[/b]\nChange since the baseline: right {m.right}, left {m.left}.\n"
+                 f"Baseline {m.baseline}; this set {m.latest} (noise {m.noise})." for m in measures.lines] \
+            if measures else []
+        if measures and not lines and measures.empty_text:
+            lines = [measures.empty_text]
+        fill(self.ids.measures_box, lines, markup=True)
+        self.measures_note = measures.note if measures else ""
 
     def slid(self, at: float) -> None:
         self.presenter.slide(at)

@@ -7,6 +7,7 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, St
 from kivy.uix.boxlayout import BoxLayout
 
 from screens import load_kv_beside
+import screens.face_widgets  # noqa: F401  (the measuring card in photo_sets.kv)
 from screens.widgets import Card, PresentedScreen
 
 
@@ -42,6 +43,13 @@ class PhotoSetsScreen(PresentedScreen):
 
     def on_pre_enter(self, *_):
         self.presenter.enter()
+        self.ids.measuring.refresh()  # the set being measured, if any: its progress goes on here
+
+    def on_leave(self, *_):
+        self.ids.measuring.stop_polling()
+
+    def measure(self, set_id: int) -> None:
+        self.ids.measuring.presenter.measure(set_id)
 
     def show(self, model) -> None:
         self.baseline_text, self.message, self.empty = model.baseline_text, model.message, not model.sets

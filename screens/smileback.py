@@ -64,6 +64,7 @@ PARTS = {
              ("care_card", "app.presenters.treatment:CarePresenter"),
              ("rating_prompt", "app.presenters.ratings:RatingPromptPresenter")),
     "caregiver": (("treatment_section", "app.presenters.caregiver_treatment:CaregiverTreatmentPresenter"),),
+    "photo_sets": (("measuring", "app.presenters.face:MeasuringPresenter"),),
     "help_numbers": (("form", "app.presenters.treatment:HelpNumbersPresenter"),),
 }
 NAVIGATING_PARTS = {"app.presenters.ratings:RatingPromptPresenter"}  # a tap on them opens another screen
@@ -92,13 +93,14 @@ class SmileBackApp(App):
 
     def __init__(self, data_dir: Path | str | None = None, time_scale: float = 1.0,
                  clock: DomainClock | None = None, cue_sink=None, routine_path: Path | None = None,
-                 notifier=None, remember_window: bool = True, camera=None, **kwargs):
+                 notifier=None, remember_window: bool = True, camera=None, face_landmarker=None, **kwargs):
         super().__init__(**kwargs)
         self._data_dir, self._time_scale = data_dir, time_scale
         self._clock, self._cue_sink, self._notifier = clock, cue_sink, notifier
         self._routine_path = routine_path or DEFAULT_ROUTINE
         self._remember_window = remember_window
         self._camera = camera  # app.camera.Camera; Kivy's (screens/camera_port.py) unless given
+        self._face_landmarker = face_landmarker  # a landmarker or its builder; the device's own unless given
         if time_scale != 1.0:
             self.demo_banner = f"Demo speed: timers run {time_scale:g}x faster"
 
@@ -179,7 +181,7 @@ class SmileBackApp(App):
 
         player = self._cue_sink or CuePlayer(PlyerSpeech(), self._sound(), PlyerVibrator())
         self.core = Core(record, routine, self._exercise_clock(), player, wall_clock=self._clock or SystemClock(),
-                         notify=self._notify)
+                         notify=self._notify, face_landmarker=self._face_landmarker)
         self.core.on_preferences(self._show_preferences)
         self._reminder_watch = Clock.schedule_interval(lambda _dt: self.core.check_reminders(), 60)
         for name in self.manager.screen_names:

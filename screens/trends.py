@@ -9,6 +9,7 @@ from kivy.properties import ListProperty, NumericProperty, StringProperty
 from kivy.uix.widget import Widget
 
 from screens import load_kv_beside
+from screens.face_widgets import FaceTrendCard, fill
 from screens.charts import ChartLabel
 from screens.widgets import Card, PresentedScreen, WrapLabel
 
@@ -86,6 +87,9 @@ class TrendsScreen(PresentedScreen):
     last_text = StringProperty("")
     empty_text = StringProperty("")
     injections_text = StringProperty("")
+    face_caption = StringProperty("")
+    face_empty = StringProperty("")
+    face_note = StringProperty("")
 
     def on_pre_enter(self, *_):
         self.presenter.enter()
@@ -106,6 +110,22 @@ class TrendsScreen(PresentedScreen):
         standing.clear_widgets()
         for words in model.standing_lines:
             standing.add_widget(WrapLabel(text=words))
+        self.show_face(model.face)
+
+    def show_face(self, face) -> None:
+        """The photo sets' face measures, each key measure right and left over time."""
+        self.face_caption = (f"From {face.first_text} to {face.last_text}, one point for each measured photo set. "
+                             "Dashed lines: injections." if face and face.lines else "")
+        self.face_empty, self.face_note = (face.empty_text, face.note) if face else ("", "")
+        box = self.ids.face_box
+        box.clear_widgets()
+        for line in face.lines if face else ():
+            card = FaceTrendCard(words=line.words, legend=line.legend)
+            chart = card.ids.chart
+            chart.axis_days, chart.injection_days = face.axis_days, list(face.injection_days)
+            chart.model = line
+            fill(card.ids.values_box, line.values)
+            box.add_widget(card)
 
 
 load_kv_beside(__file__)

@@ -87,3 +87,11 @@ def pytest_collection_modifyitems(items):
     """The longest test goes first, so one worker runs it while the other takes the rest,
     instead of one worker finishing it alone after everything else is done."""
     items.sort(key=lambda item: item.originalname not in SLOWEST_FIRST)
+
+
+@pytest.fixture(scope="session")
+def landmarker():
+    """The device's face landmarker, built once for the run (about half a second)."""
+    from app.face.port import available_landmarker
+
+    return available_landmarker()

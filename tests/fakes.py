@@ -68,3 +68,26 @@ class FakeNavigator:
     def end_caregiver_mode(self) -> None:
         self.caregiver_mode = False
         self.go("home")
+
+
+class GatedLandmarker:
+    """A real landmarker whose photos after the first `after` wait until `open()`: a screen
+    caught part way through measuring a set (the screenshots)."""
+
+    def __init__(self, inner, after: int):
+        import threading
+
+        self.inner, self.after, self.model_id = inner, after, inner.model_id
+        self._gate, self._calls = threading.Event(), 0
+
+    def available(self) -> bool:
+        return self.inner.available()
+
+    def landmarks(self, photo, mirrored=False, eyes_open=True):
+        self._calls += 1
+        if self._calls > self.after:
+            self._gate.wait(30)
+        return self.inner.landmarks(photo, mirrored, eyes_open)
+
+    def open(self) -> None:
+        self._gate.set()

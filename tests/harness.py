@@ -23,6 +23,19 @@ PHONE = (400, 800)
 DESKTOP = (1280, 800)
 
 
+_LANDMARKER = []
+
+
+def shared_landmarker():
+    """The device's face landmarker, built once for the whole test run (on the app's builder
+    thread, the first time a screen asks): every app in the run measures with it."""
+    if not _LANDMARKER:
+        from app.face.port import available_landmarker
+
+        _LANDMARKER.append(available_landmarker())
+    return _LANDMARKER[0]
+
+
 class RecordingNotifier:
     def __init__(self):
         self.sent: list[tuple[str, str]] = []
@@ -59,6 +72,7 @@ class Driver:
         self._kivy_time = Clock.time()
         Clock.time = lambda: self._kivy_time  # Kivy's clock follows ours, so repaints are due
         Clock._max_fps = 0
+        app_options.setdefault("face_landmarker", shared_landmarker)
         self.app = SmileBackApp(data_dir=data_dir, clock=self.clock, cue_sink=self.cues, time_scale=time_scale,
                                 notifier=self.notices, **app_options)
         self.app._run_prepare()

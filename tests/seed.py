@@ -323,3 +323,60 @@ def seed_scores(store: Store, today: date, now: datetime) -> None:
                           rated_by="Dr Okafor")
     outcomes.record_score(today - timedelta(days=5), ClinicianScale.SUNNYBROOK_COMPOSITE, 61, now,
                           rated_by="Physiotherapist")
+
+
+# --- face measures: sets built from the astronaut photo (tests/fixtures/faces.py) ---------------
+
+FACE_BASELINE_DAYS_AGO = 42
+PULL_PIXELS = 20  # the later set's big-smile photo has the patient's right mouth corner this much lower
+
+
+def face_images() -> dict[str, bytes]:
+    """The test faces as PNG bytes, made once per process (the warp takes most of a second)."""
+    global _FACE_IMAGES
+    if _FACE_IMAGES is None:
+        from tests.fixtures import faces
+
+        symmetric = faces.symmetric()
+        _FACE_IMAGES = {"symmetric": faces.encoded(symmetric),
+                        "pulled": faces.encoded(faces.corner_pulled_down(symmetric, PULL_PIXELS, reach=30)),
+                        "no_face": faces.encoded(faces.gradient())}
+    return _FACE_IMAGES
+
+
+_FACE_IMAGES: dict[str, bytes] | None = None
+
+
+def face_set_images(later: bool, no_face: bool = False) -> dict:
+    """At rest, big smile and eyes closed: the baseline all the symmetric face; the later set
+    with the big smile's right corner pulled down, and with `no_face` a gradient for eyes closed."""
+    from app.vocabulary import Expression
+
+    images = face_images()
+    return {Expression.AT_REST: images["symmetric"],
+            Expression.BIG_SMILE: images["pulled" if later else "symmetric"],
+            Expression.EYES_CLOSED: images["no_face" if no_face else "symmetric"]}
+
+
+def seed_face_sets(store: Store, today: date, now: datetime, no_face: bool = False) -> tuple[int, int]:
+    """A baseline set six weeks ago and a later one today, not measured yet: (baseline, later)."""
+    from app.storage import photo_files
+    from app.vocabulary import PhotoSource
+
+    ids = []
+    for days_ago, later in ((FACE_BASELINE_DAYS_AGO, False), (0, True)):
+        photo_set = store.outcomes.new_photo_set(today - timedelta(days=days_ago), now)
+        for expression, data in face_set_images(later, no_face and later).items():
+            photo_files.add_photo(store, photo_set.id, expression, data, now, PhotoSource.FILE)
+        ids.append(photo_set.id)
+    store.outcomes.set_baseline(ids[0])
+    return ids[0], ids[1]
+
+
+def measure_sets(core, *set_ids: int) -> None:
+    """Measure each set through the app's own SetMeasuring, as the photo screens do."""
+    for set_id in set_ids:
+        core.measuring.start(set_id)
+        core.measuring.wait(60)
+        core.measuring.step()
+        assert not core.measuring.running, core.measuring.state()

@@ -19,6 +19,7 @@ from ..storage import Store
 from ..storage.repository import SessionView
 from ..vocabulary import session_words, step_words
 from ..outcomes.items import load_items
+from ..face_words import face_outcome_rows
 from .outcomes_report import OUTCOME_COLUMNS, OUTCOME_TEXT_COLUMNS, outcome_rows
 from .treatment_report import TREATMENT_COLUMNS, TREATMENT_TEXT_COLUMNS, treatment_rows
 
@@ -67,7 +68,7 @@ def export_all(store: Store, routine: Routine, folder: Path, today: date, period
         folder / f"smileback-treatment-{stamp}.csv":
             csv_table(TREATMENT_COLUMNS, treatment_rows(store.treatment)).encode(CSV_ENCODING),
         folder / f"smileback-outcomes-{stamp}.csv":
-            csv_table(OUTCOME_COLUMNS, outcome_rows(store, load_items())).encode(CSV_ENCODING),
+            csv_table(OUTCOME_COLUMNS, outcome_rows(store, load_items(), face_outcome_rows(store))).encode(CSV_ENCODING),
     }
     write_all(contents)
     paths = list(contents)

@@ -1,7 +1,8 @@
 """The outcomes for the caregiver and the clinician: a CSV of every self-rating and clinician
 score, and the lines the dashboard (and the PDF) show.
 
-The photos stay on the device: no picture, nor any row about one, goes into these.
+The photos stay on the device: no picture goes into these, only the face measures made from
+them (numbers, each with the line that says they are no grade).
 Ratings are the patient's own words and numbers; scores are as the clinician gave them.
 """
 from __future__ import annotations
@@ -23,12 +24,15 @@ def _words_by_id(store: Store, choices: tuple[ItemChoice, ...]) -> dict[int, str
     return {i.id: item_words(i.key, i.own_words, choices) for i in store.outcomes.every_item()}
 
 
-def outcome_rows(store: Store, choices: tuple[ItemChoice, ...]) -> list[tuple]:
+def outcome_rows(store: Store, choices: tuple[ItemChoice, ...], more: list[tuple] = ()) -> list[tuple]:
+    """Every self-rating and clinician score, and `more` rows in the same columns (the face
+    measures, app/face_words.py), by date."""
     words = _words_by_id(store, choices)
     rows = [(r.local_date, OutcomeEntry.SELF_RATING.words, words[r.item_id], r.moment.words, r.value, "", "")
             for r in store.outcomes.ratings()]
     rows += [(s.scored_on, OutcomeEntry.CLINICIAN_SCORE.words, s.name, "", score_words(s.scale, s.value),
               s.rated_by or "", s.note or "") for s in store.outcomes.scores()]
+    rows += list(more)
     return [(day.isoformat(), *rest) for day, *rest in sorted(rows, key=lambda row: row[0])]
 
 

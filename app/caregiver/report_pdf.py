@@ -24,6 +24,7 @@ from .dashboard import (ADHERENCE_WINDOWS, StepSummary, notes, plain_status, qui
 from .plan_edit import WEEKDAY_NAMES
 from ..treatment.cycle import clinician_weeks
 from ..outcomes.items import load_items
+from ..face_words import NOTHING_MEASURED, FaceTable, face_table
 from .outcomes_report import outcome_lines
 from .treatment_report import period_lines, treatment_period
 
@@ -63,6 +64,7 @@ class ReportData:
     plan_line: str
     treatment: tuple[str, ...] = ()  # the treatment journal's lines, red flags first
     outcomes: tuple[str, ...] = ()  # self-ratings against the injections, what is worth mentioning, clinician scores
+    face: FaceTable | None = None  # the latest photo set's face measures against the baseline
 
 
 def report_pdf(store: Store, routine: Routine, today: date, period_days: int = 30) -> bytes:
@@ -99,6 +101,7 @@ def report_data(store: Store, routine: Routine, today: date, period_days: int) -
         treatment=tuple(period_lines(treatment_period(store.treatment, first, today, store.rest_days(),
                                                       clinician_weeks(store.settings())))),
         outcomes=_outcome_lines(store),
+        face=face_table(store),
     )
 
 
@@ -143,7 +146,8 @@ def render(data: ReportData) -> bytes:
     _chart(pdf, data)
     _step_table(pdf, data.steps)
     _treatment(pdf, data.treatment)
-    _outcomes(pdf, data.outcomes)
+    _outcomes(pdf, data.outcomes, _face_room(data.face))  # the ratings' lines make room for the face table
+    _face_measures(pdf, data.face)
     _notes(pdf, data.notes)
     _footer(pdf)
     return bytes(pdf.output())
@@ -312,12 +316,12 @@ def _step_table(pdf: FPDF, steps: list[StepSummary]) -> None:
     pdf.ln(3)
 
 
-def _row(pdf: FPDF, widths: tuple[int, ...], cells: tuple[str, ...], style: str = "") -> None:
-    pdf.set_font(TEXT_FONT, style, 9)
+def _row(pdf: FPDF, widths: tuple[int, ...], cells: tuple[str, ...], style: str = "", height: float = 5.5) -> None:
+    pdf.set_font(TEXT_FONT, style, 9 if height >= 5.5 else 8)
     pdf.set_x(MARGIN)
     for width, cell in zip(widths, cells):
-        pdf.cell(width, 5.5, _drawable(pdf, cell), border="B", align="L")
-    pdf.ln(5.5)
+        pdf.cell(width, height, _drawable(pdf, cell), border="B", align="L")
+    pdf.ln(height)
 
 
 def _treatment(pdf: FPDF, lines: tuple[str, ...]) -> None:
@@ -325,17 +329,18 @@ def _treatment(pdf: FPDF, lines: tuple[str, ...]) -> None:
     _lines_section(pdf, "Treatment journal", lines, "treatment")
 
 
-def _outcomes(pdf: FPDF, lines: tuple[str, ...]) -> None:
+def _outcomes(pdf: FPDF, lines: tuple[str, ...], reserve: float = 0.0) -> None:
     """The patient's own ratings and the clinician's scores."""
-    _lines_section(pdf, "The patient's own ratings (0 to 10) and clinician scores", lines, "outcomes")
+    _lines_section(pdf, "The patient's own ratings (0 to 10) and clinician scores", lines, "outcomes", reserve)
 
 
-def _lines_section(pdf: FPDF, heading: str, lines: tuple[str, ...], csv_name: str) -> None:
-    """A heading and its lines, as many as leave room for the notes; the rest are in the CSV."""
+def _lines_section(pdf: FPDF, heading: str, lines: tuple[str, ...], csv_name: str, reserve: float = 0.0) -> None:
+    """A heading and its lines, as many as leave room for the notes (and `reserve` mm for what
+    follows); the rest are in the CSV."""
     if not lines:
         return
     _text(pdf, heading, 10, "B")
-    limit = FOOTER_Y - 30  # leaves room for the notes' heading and a few notes
+    limit = FOOTER_Y - 30 - reserve  # leaves room for the notes' heading and a few notes
     for index, line in enumerate(lines):
         text = _one_line(line)
         rows = pdf.multi_cell(CONTENT_W, 4.5, _drawable(pdf, text), dry_run=True, output="LINES")
@@ -343,6 +348,45 @@ def _lines_section(pdf: FPDF, heading: str, lines: tuple[str, ...], csv_name: st
             _text(pdf, f"... and {len(lines) - index} more lines, all in the {csv_name} CSV.", 9, "I", 4.5)
             break
         _text(pdf, text, 9, height=4.5)
+    pdf.ln(3)
+
+
+FACE_WIDTHS = (62, 16, 28, 28, 30, 16)
+FACE_ROW_H = 4.5
+FACE_MEASURES_KEPT = 2  # measures the ratings' lines make room for (a row a side); the others if they fit
+
+
+def _face_room(table: FaceTable | None) -> float:
+    """The height the face table is sure of: its heading, note, header and the first measures."""
+    if table is None or not table.rows:
+        return 0.0
+    return 5.5 + 4 * 2 + FACE_ROW_H * (1 + 2 * min(len(table.rows), FACE_MEASURES_KEPT)) + 3
+
+
+def _face_measures(pdf: FPDF, table: FaceTable | None) -> None:
+    """A small table, a row a side, with the line that says it is no grade; left out when no
+    set was ever measured. Rows that do not fit are counted: every one is in the outcomes CSV."""
+    if table is None or (not table.rows and table.empty_text == NOTHING_MEASURED):
+        return
+    _text(pdf, "Face measures from photos" + (f" ({table.title})" if table.title else ""), 10, "B")
+    if not table.rows:
+        _text(pdf, table.empty_text, 9, height=4.5)
+        pdf.ln(3)
+        return
+    _text(pdf, table.note, 8, "I", 4)
+    _row(pdf, FACE_WIDTHS, ("Measure", "Side", "Baseline", "Latest", "Change", "Noise"), "B", FACE_ROW_H)
+    limit = FOOTER_Y - 30  # leaves room for the notes' heading and a few notes
+    # The measures that changed first: with little room, they are what the clinician should see.
+    rows = sorted(table.rows, key=lambda row: row.no_clear_change)
+    for index, row in enumerate(rows):
+        room = limit if index >= FACE_MEASURES_KEPT else FOOTER_Y - 12  # never into the footer
+        if pdf.get_y() + 2 * FACE_ROW_H > room:
+            _text(pdf, f"... and {len(table.rows) - index} more measures, all in the outcomes CSV.", 9, "I", 4.5)
+            break
+        for side in row.sides:
+            _row(pdf, FACE_WIDTHS, (row.measure if side.side == "right" else "", side.side, side.baseline,
+                                    side.latest, side.change, row.noise if side.side == "right" else ""), "",
+                 FACE_ROW_H)
     pdf.ln(3)
 
 

@@ -13,6 +13,7 @@ from ..caregiver.plan_edit import WEEKDAY_NAMES, PlanDraft, PlanEditError
 from ..charts import BarChartModel, rates_chart, ratings_over_time
 from ..outcomes.items import load_items
 from ..core import Core
+from ..face_words import FaceTable, face_table
 from ..formatting import clock_face
 from ..storage.errors import StoreError
 from .base import Asks, Navigator, Question, Shows
@@ -133,6 +134,7 @@ class DashboardModel:
     export_message: str = ""
     pin_reset_text: str = ""  # "PIN reset on 25 November 2026", or empty if never reset
     outcomes: OutcomeLines | None = None  # self-ratings against the injections, clinician scores
+    face: FaceTable | None = None  # the latest photo set's face measures against the baseline
 
 
 MISSED_SHOWN, RATINGS_SHOWN, NOTES_SHOWN = 14, 30, 20
@@ -157,7 +159,8 @@ def adherence_text(board: Dashboard) -> str:
     return "Last " + "    ".join(figures)
 
 
-def dashboard_model(board: Dashboard, export_message: str = "", outcomes: OutcomeLines | None = None) -> DashboardModel:
+def dashboard_model(board: Dashboard, export_message: str = "", outcomes: OutcomeLines | None = None,
+                    face: FaceTable | None = None) -> DashboardModel:
     missed = board.missed_days[:MISSED_SHOWN]
     missed_text = (", ".join(f"{d:%a %d %b}" for d in missed)
                    + (" and earlier" if len(board.missed_days) > MISSED_SHOWN else "")
@@ -175,7 +178,7 @@ def dashboard_model(board: Dashboard, export_message: str = "", outcomes: Outcom
         notes=tuple(f"[b]{d:%a %d %b}[/b]  {text}" for d, text in board.notes[:NOTES_SHOWN]) or ("No notes yet.",),
         export_message=export_message,
         pin_reset_text=f"PIN reset on {board.pin_reset_on.day} {board.pin_reset_on:%B %Y}" if board.pin_reset_on else "",
-        outcomes=outcomes)
+        outcomes=outcomes, face=face)
 
 
 class CaregiverModeNavigator(Navigator, Protocol):
@@ -191,7 +194,8 @@ class DashboardPresenter:
         return dashboard(self.core.store, self.core.routine, self.core.today())
 
     def enter(self) -> None:
-        self.view.show(dashboard_model(self._board(), outcomes=outcome_lines(self.core.store, load_items())))
+        self.view.show(dashboard_model(self._board(), outcomes=outcome_lines(self.core.store, load_items()),
+                                       face=face_table(self.core.store)))
 
     def export(self, folder_text: str) -> None:
         folder = Path(folder_text.strip()).expanduser()
@@ -199,7 +203,8 @@ class DashboardPresenter:
             message = export_all(self.core.store, self.core.routine, folder, self.core.today()).message
         except ExportError as error:
             message = str(error)
-        self.view.show(dashboard_model(self._board(), message, outcome_lines(self.core.store, load_items())))
+        self.view.show(dashboard_model(self._board(), message, outcome_lines(self.core.store, load_items()),
+                                       face_table(self.core.store)))
 
     def clinician_scores(self) -> None:
         self.navigator.go("clinician_scores")

@@ -1,8 +1,8 @@
 """Progress photos: the guided capture of a set (camera, or a file where there is none), the
 list of sets with the baseline, deleting (asked twice), and a set beside the baseline.
 
-The photos are for the patient's and the clinician's own eyes: the app never grades or
-measures a face in them.
+The photos are for the patient's and the clinician's own eyes: the app never grades a face
+in them; its measures (app/presenters/face.py) are lengths against the patient's baseline.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ..storage import photo_files
 from ..storage.errors import StoreError
 from ..vocabulary import Expression, PhotoSource
 from .base import EscapeGoesBack, Navigator, Question
+from .face import PairMeasures, pair_measures
 
 GUIDES = {
     Expression.AT_REST: "Look straight at the camera with your face relaxed.",
@@ -143,6 +144,9 @@ class CapturePresenter(EscapeGoesBack):
         self.set_id = None
 
     def done(self) -> None:
+        """To the list of sets, measuring the set's new photos in the background meanwhile."""
+        if self.set_id is not None:
+            self.core.measuring.start(self.set_id)
         self.navigator.go("photo_sets")
 
     def back(self) -> None:
@@ -249,6 +253,7 @@ class PairModel:
     baseline_path: str  # "" when that set has no photo of this expression, or its file is not whole
     other_path: str
     problem: str = ""  # a photo the record names whose file is missing or changed
+    measures: PairMeasures | None = None  # this expression's face measures against the baseline
 
 
 @dataclass(frozen=True)
@@ -292,7 +297,8 @@ class ComparePresenter(EscapeGoesBack):
             return (f"{len(broken)} photo file{'s' if len(broken) > 1 else ''} of this expression "
                     "is missing or changed on this device; a backup may still hold it.") if broken else ""
 
-        shown = tuple(PairModel(p.expression, p.expression.words, path(p.baseline), path(p.other), problem(p))
+        shown = tuple(PairModel(p.expression, p.expression.words, path(p.baseline), path(p.other), problem(p),
+                                pair_measures(self.core, other.id, p.expression))
                       for p in pairs(baseline, other))
         self.current = min(self.current, max(0, len(shown) - 1))
         self.view.show(CompareModel(f"Baseline: {day_text(baseline.taken_on)} · {week_text(self.core, baseline)}",

@@ -6,7 +6,7 @@ and nothing about what a number means for the face.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..core import Core
@@ -19,6 +19,7 @@ from ..storage.errors import StoreError
 from ..treatment.cycle import clinician_weeks, current_forecast
 from ..vocabulary import RatingMoment
 from .base import EscapeGoesBack, Navigator
+from .face import FaceTrendsModel, face_trends_model
 
 OWN_WORDS_ENDS = ("Not at all", "Very much")  # the two ends of an item in the patient's own words
 
@@ -233,6 +234,7 @@ class TrendsModel:
     injections_text: str  # the dashed lines' dates in words, "" without an injection on the axis
     standing_lines: tuple[str, ...]  # latest against the first and the last injection
     empty_text: str  # "" when there is a chart
+    face: FaceTrendsModel | None = None  # the face measures of the photo sets, right and left
 
 
 def _day_words(day: date) -> str:
@@ -261,6 +263,10 @@ class TrendsPresenter(EscapeGoesBack):
         self.view.show(self.model())
 
     def model(self) -> TrendsModel:
+        injections = tuple(i.given_on for i in self.core.store.treatment.injections())
+        return replace(self._ratings_model(), face=face_trends_model(self.core, self.core.today(), injections))
+
+    def _ratings_model(self) -> TrendsModel:
         outcomes, today = self.core.store.outcomes, self.core.today()
         items = outcomes.chosen_items()
         words = {i.id: item_words(i.key, i.own_words, self.choices) for i in items}

@@ -26,7 +26,8 @@ from app.vocabulary import HelpNeeded, SideEffect
 from screens.palette import palette
 from screens.smileback import SCREENS
 from tests.harness import PHONE, Driver
-from tests.seed import seed_photos, seed_ratings, seed_scores, seed_treatment, seed_two_months
+from tests.seed import (measure_sets, seed_face_sets, seed_photos, seed_ratings, seed_scores, seed_treatment,
+                        seed_two_months)
 
 MIN_TARGET = 48  # dp, both ways (WCAG 2.5.5 / Android); our RoundedButton is 56
 SCALES = (1.0, 2.0)
@@ -67,9 +68,29 @@ def finish_a_session(driver) -> None:
     app.go("summary")
 
 
+def measured_face_sets(driver) -> tuple[int, int]:
+    """A baseline and a later photo set built from the astronaut photo, measured (the later
+    one's eyes-closed photo has no face: a retake is asked for): (baseline, later)."""
+    core = driver.app.core
+    sets = seed_face_sets(core.store, core.today(), core.clock.now(), no_face=True)
+    measure_sets(core, *sets)
+    return sets
+
+
+def with_face_measures(name: str):
+    """The measured sets, the later one measured last; the comparison opens on it."""
+    def arrive(driver) -> None:
+        with_journal(driver)
+        _baseline, later = measured_face_sets(driver)
+        driver.app.go(name, **({"set_id": later} if name == "photo_compare" else {}))
+    return arrive
+
+
 def to_caregiver(driver) -> None:
-    """With a journal whose check-in had a red flag, so the treatment section is full."""
+    """With a journal whose check-in had a red flag, so the treatment section is full, and the
+    face measures' table."""
     with_journal(driver)
+    measured_face_sets(driver)
     core = driver.app.core
     core.store.treatment.check_in(core.today(), {SideEffect.SWALLOWING, SideEffect.HEADACHE}, core.clock.now(),
                                   note="after lunch")
@@ -135,6 +156,8 @@ def with_ratings(name: str, **params):
         core = driver.app.core
         with_journal(driver)
         seed_ratings(core.store, core.today(), core.clock.now())
+        if name == "trends":
+            measured_face_sets(driver)  # the face measures' trend under the ratings
         driver.app.go(name, **params)
     return arrive
 
@@ -161,9 +184,9 @@ def with_photos(name: str, which: int | None = None):
 
 ARRIVALS = {
     "clinician_scores": to_clinician_scores,
-    "photo_sets": with_photos("photo_sets"),
+    "photo_sets": with_face_measures("photo_sets"),
     "photo_capture": with_photos("photo_capture", 1),
-    "photo_compare": with_photos("photo_compare", 1),
+    "photo_compare": with_face_measures("photo_compare"),
     "choose_items": with_ratings("choose_items"),
     "rate": with_ratings("rate", moment=None),
     "trends": with_ratings("trends"),
