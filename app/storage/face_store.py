@@ -6,6 +6,7 @@ and deleting the photo deletes it. Sets are compared only when measured by the s
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -28,6 +29,7 @@ from .errors import StoreError
 from .models import FaceMeasureRecord, PhotoRecord, PhotoSetRecord
 from .photo_files import photos_dir
 
+log = logging.getLogger(__name__)
 GONE = "Nothing was changed: this photo is no longer in the record. Please look again."
 
 
@@ -52,6 +54,16 @@ def measure_of(row: FaceMeasureRecord, expression: str) -> PhotoMeasure:
     found = PhotoFeatures.from_dict(json.loads(row.features)) if row.features is not None else None
     return PhotoMeasure(row.photo_id, Expression(expression), FaceStatus(row.status), row.model_id, row.mirrored,
                         row.iris_mm, found, row.measured_at)
+
+
+def readable_measure(row: FaceMeasureRecord, expression: str) -> PhotoMeasure | None:
+    """The row's measure, or None for one damaged in the file: it counts as not measured yet,
+    so measuring the set again remakes it from the photo (the photo is what matters)."""
+    try:
+        return measure_of(row, expression)
+    except (ValueError, KeyError, TypeError):
+        log.warning("face measure of photo %s is unreadable; it will be measured again", row.photo_id)
+        return None
 
 
 class FaceStore:
@@ -95,17 +107,23 @@ class FaceStore:
         query = select(FaceMeasureRecord, PhotoRecord.expression).join(PhotoRecord) \
             .where(PhotoRecord.set_id == set_id)
         with self._reading() as s:
-            return {Expression(expression): measure_of(row, expression) for row, expression in s.execute(query)}
+            measures = [readable_measure(row, expression) for row, expression in s.execute(query)]
+        return {m.expression: m for m in measures if m is not None}
 
     def to_measure(self, set_id: int, model_id: str,
                    mirrored: Callable[[int], bool] = lambda photo_id: False) -> list[PhotoToMeasure]:
         """The set's photos not yet measured by `model_id`, as a MeasureJob takes them (it
-        measures the at-rest photo first: the eyes-closed photo takes its scale from it).
+        measures the at-rest photo first: the eyes-closed photo takes its scale from it, and
+        one that found no scale before is measured again).
         `mirrored` says, by photo id, which were saved as a mirror image."""
         with self._reading() as s:
             photos = s.scalars(select(PhotoRecord).where(PhotoRecord.set_id == set_id)).all()
-            done = {row.photo_id for row in s.scalars(select(FaceMeasureRecord).where(
-                FaceMeasureRecord.photo_id.in_([p.id for p in photos]), FaceMeasureRecord.model_id == model_id))}
+            expressions = {p.id: p.expression for p in photos}
+            rows = s.scalars(select(FaceMeasureRecord).where(
+                FaceMeasureRecord.photo_id.in_(list(expressions)), FaceMeasureRecord.model_id == model_id)).all()
+            kept = [readable_measure(row, expressions[row.photo_id]) for row in rows]
+            done = {m.photo_id for m in kept if m is not None and not (
+                m.expression is Expression.EYES_CLOSED and m.status is FaceStatus.EYES_HIDDEN)}  # waited for a scale
             folder = photos_dir(self._data_dir)
             return [PhotoToMeasure(p.id, Expression(p.expression), folder / p.file_name, mirrored(p.id))
                     for p in photos if p.id not in done]

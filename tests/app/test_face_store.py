@@ -202,3 +202,34 @@ def test_an_eyes_closed_photo_added_later_takes_its_scale_from_the_rest_photo_me
     assert outcome.expression is Expression.EYES_CLOSED and outcome.status is FaceStatus.MEASURED
     rest = store.face.for_set(made.id)[Expression.AT_REST].features
     assert outcome.features.mm_per_px == pytest.approx(rest.mm_per_px, rel=0.01)
+
+
+def test_an_eyes_closed_photo_waiting_for_a_retaken_rest_photo_is_measured_with_it(store):
+    """The rest photo had no face, so the eyes-closed photo had no scale; once the rest photo
+    is taken again, measuring the set measures both."""
+    landmarker = available_landmarker()
+    made = photo_set(store, NOW.date(), {Expression.AT_REST: faces.encoded(faces.gradient()),
+                                         Expression.EYES_CLOSED: faces.encoded(faces.closeup())})
+    run(store, made.id, lambda: landmarker)
+    first = store.face.for_set(made.id)
+    assert first[Expression.AT_REST].status is FaceStatus.NO_FACE
+    assert first[Expression.EYES_CLOSED].status is FaceStatus.EYES_HIDDEN  # waiting for its scale
+    add_photo(store, made.id, Expression.AT_REST, faces.encoded(faces.closeup()), NOW, PhotoSource.CAMERA)
+    run(store, made.id, lambda: landmarker)
+    again = store.face.for_set(made.id)
+    assert again[Expression.AT_REST].status is FaceStatus.MEASURED
+    assert again[Expression.EYES_CLOSED].status is FaceStatus.MEASURED
+
+
+def test_a_damaged_measure_in_the_record_is_measured_again_not_a_crash(store):
+    landmarker = available_landmarker()
+    made = photo_set(store, NOW.date(), {Expression.AT_REST: faces.encoded(faces.closeup())})
+    run(store, made.id, lambda: landmarker)
+    with closing(sqlite3.connect(store.path)) as conn, conn:
+        conn.execute("UPDATE face_measures SET features = '{\"mm_per_px\": ' WHERE status = 'measured'")
+    assert store.face.for_set(made.id) == {}  # read as not measured yet
+    assert store.face.measures_for_set(made.id).model_id is None
+    [again] = store.face.to_measure(made.id, landmarker.model_id)
+    assert again.expression is Expression.AT_REST
+    run(store, made.id, lambda: landmarker)
+    assert store.face.for_set(made.id)[Expression.AT_REST].status is FaceStatus.MEASURED
