@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 IRIS_MM = 11.7
-EMOTRICS_IRIS_MM = 11.77
+SHUT = 0.2  # an eye open less than this share of its iris's width is taken as shut
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,23 @@ class PhotoFeatures:
 PAIR_FIELDS = ("eye_opening", "brow_height", "corner_height", "corner_width", "smile_angle")
 
 
+def iris_sizes(xy: Sequence[tuple[float, float]]) -> list[float]:
+    """Each eye's horizontal iris diameter in pixels, only for the eyes open enough to show it:
+    a shut, patched or taped eye's iris (common with facial palsy) is a guess through the lid.
+    Both when neither is open enough: there is nothing better to go on."""
+    sizes, open_sizes = [], []
+    for eye in (SUBJECT_RIGHT, SUBJECT_LEFT):
+        size = math.dist(*(xy[i] for i in eye.iris_ends))
+        sizes.append(size)
+        if math.dist(xy[eye.upper_lid], xy[eye.lower_lid]) >= SHUT * size:
+            open_sizes.append(size)
+    return open_sizes or sizes
+
+
 def iris_px(xy: Sequence[tuple[float, float]]) -> float:
-    """The mean horizontal iris diameter in pixels."""
-    return (math.dist(*(xy[i] for i in SUBJECT_RIGHT.iris_ends)) + math.dist(*(xy[i] for i in SUBJECT_LEFT.iris_ends))) / 2
+    """The mean horizontal iris diameter in pixels, of the open eyes."""
+    sizes = iris_sizes(xy)
+    return sum(sizes) / len(sizes)
 
 
 def iris_scale(xy: Sequence[tuple[float, float]], iris_mm: float = IRIS_MM) -> float:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .geometry import SHUT, iris_px
 from .port import FacePoints, FaceStatus, LandmarkResult
 
 try:  # the face extra; without it the port hands out UnavailableLandmarker
@@ -39,7 +40,6 @@ MESH_SIZE, IRIS_SIZE = 192, 64
 MIN_IRIS_PX = 25.0          # a smaller iris scales too coarsely (research §9): "come closer"
 MIN_EYE_WIDTH_PX = 62.0     # the same for the eyes-closed photo: an eye is about 2.5 irises wide
 TURN_LIMIT_DEG = 15.0       # beyond this the left/right comparison is the camera's, not the face's
-SHUT = 0.2                  # eye opening below this share of the iris: that eye is not visible
 SECOND_FACE_SIZE = 0.5      # a second box at least half as wide as the best: someone else is in it
 # Mirror twins (subject right <-> left) of the points the measures use, from MediaPipe's
 # canonical face model; the iris rings run image-right, top, image-left, bottom on both eyes.
@@ -227,7 +227,7 @@ class LiteRtLandmarker:
         openings = (dist(159, 145), dist(386, 374))
         if all(opening < SHUT * iris for opening, iris in zip(openings, irises)):
             return FaceStatus.EYES_HIDDEN
-        return FaceStatus.MEASURED if sum(irises) / 2 >= MIN_IRIS_PX else FaceStatus.TOO_FAR
+        return FaceStatus.MEASURED if iris_px(points) >= MIN_IRIS_PX else FaceStatus.TOO_FAR  # the open eyes' iris
 
 
 def yaw_degrees(mesh3) -> float:

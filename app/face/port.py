@@ -32,7 +32,7 @@ STATUS_WORDS = {
     FaceStatus.NO_FACE: "No face was found in this photo. Please take it again, facing the camera.",
     FaceStatus.TWO_FACES: "More than one face is in this photo. Please take it again with only your face.",
     FaceStatus.TURNED: "Your face is turned to one side. Please take it again looking straight at the camera.",
-    FaceStatus.EYES_HIDDEN: "Your eyes could not be seen. Please take it again with your eyes open and uncovered.",
+    FaceStatus.EYES_HIDDEN: "Neither eye could be seen. Please take it again with your eyes open as far as you can.",
     FaceStatus.TOO_FAR: "Your face is too small in this photo. Please come closer and take it again.",
     FaceStatus.UNREADABLE: "This photo could not be opened. Please take it again.",
     FaceStatus.UNAVAILABLE: "Face measures are not available on this device.",

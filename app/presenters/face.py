@@ -21,8 +21,8 @@ RETAKE = {
     FaceStatus.TWO_FACES: "More than one face is in the '{photo}' photo: please take it again with only your face.",
     FaceStatus.TURNED: "Your face is turned to one side in the '{photo}' photo: please take it again, "
                        "looking straight at the camera.",
-    FaceStatus.EYES_HIDDEN: "Your eyes could not be seen in the '{photo}' photo: please take it again with your "
-                            "eyes open and uncovered.",
+    FaceStatus.EYES_HIDDEN: "Neither eye could be seen in the '{photo}' photo: please take it again with your "
+                            "eyes open as far as you can.",
     FaceStatus.TOO_FAR: "Your face is too small in the '{photo}' photo: please come closer and take it again.",
     FaceStatus.UNREADABLE: "The '{photo}' photo could not be opened: please take it again.",
 }

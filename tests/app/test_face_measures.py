@@ -46,6 +46,17 @@ def test_lengths_are_scaled_by_the_horizontal_iris():
     assert found.inner_corners_mm == pytest.approx(120 * k)
 
 
+def test_an_eye_that_is_shut_or_taped_does_not_set_the_scale_the_open_eye_does():
+    xy = face()
+    xy[386], xy[374] = (600, 299), (600, 301)  # the subject's left eye shut: 2 px open
+    xy[474], xy[476] = (590, 300), (610, 300)  # its iris, guessed through the lid, 20 px
+    assert iris_scale(xy) == pytest.approx(IRIS_MM / 30)  # from the open eye alone
+    both_shut = face()
+    for upper, lower in ((159, 145), (386, 374)):
+        both_shut[upper], both_shut[lower] = (both_shut[upper][0], 299), (both_shut[lower][0], 301)
+    assert iris_scale(both_shut) == pytest.approx(IRIS_MM / 30)  # nothing better to go on: both
+
+
 def test_a_tilted_head_measures_the_same():
     level, tilted = face(corner_drop_right=12), face(corner_drop_right=12, tilt_degrees=9)
     a, b = features(level, False, iris_scale(level)), features(tilted, False, iris_scale(tilted))
