@@ -80,6 +80,19 @@ class DashboardStatus(StrEnum):
         return "Not started yet" if self is DashboardStatus.NOT_STARTED else self.value.capitalize()
 
 
+class FaceStatus(StrEnum):
+    """What measuring one photo came to; stored with the photo's measures."""
+
+    MEASURED = "measured"
+    NO_FACE = "no_face"
+    TWO_FACES = "two_faces"
+    TURNED = "turned"                  # the face turned too far to one side
+    EYES_HIDDEN = "eyes_hidden"        # eyes closed or covered where they should be open
+    TOO_FAR = "too_far"                # the iris too small to scale by
+    UNREADABLE = "unreadable"          # the file is not an image we can open
+    UNAVAILABLE = "unavailable"        # no runtime on this device
+
+
 _TODAY_WORDS = {
     TodayStatus.NOT_STARTED: "Not started yet today.",
     TodayStatus.IN_PROGRESS: "Today's session is in progress.",

@@ -8,22 +8,10 @@ desktop, tflite_runtime on Android); it is imported only when asked for, off the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
-
-class FaceStatus(Enum):
-    """What measuring one photo came to; stored with the photo's measures."""
-
-    MEASURED = "measured"
-    NO_FACE = "no_face"
-    TWO_FACES = "two_faces"
-    TURNED = "turned"                  # the face turned too far to one side
-    EYES_HIDDEN = "eyes_hidden"        # eyes closed or covered where they should be open
-    TOO_FAR = "too_far"                # the iris too small to scale by
-    UNREADABLE = "unreadable"          # the file is not an image we can open
-    UNAVAILABLE = "unavailable"        # no runtime on this device
+from ..vocabulary import FaceStatus
 
 
 # What the patient reads for each outcome: a retake request in plain words, never a judgement.

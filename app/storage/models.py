@@ -8,9 +8,8 @@ from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, Uni
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from ..face.port import FaceStatus
-from ..vocabulary import (Cadence, CareKind, ClinicianScale, EffectMark, Expression, InjectionArea, InjectionSide,
-                          PhotoSource, RatingMoment, SessionStatus, SideEffect, StepStatus)
+from ..vocabulary import (Cadence, CareKind, ClinicianScale, EffectMark, Expression, FaceStatus, InjectionArea,
+                          InjectionSide, PhotoSource, RatingMoment, SessionStatus, SideEffect, StepStatus)
 
 SESSION_STATUSES = tuple(SessionStatus)
 
