@@ -1,5 +1,6 @@
 """A set beside the baseline, expression by expression: the two photos side by side, or one
-over the other with a line to drag across (left of it this set, right of it the baseline)."""
+over the other with a line to drag across (the baseline left of it, this set right of it:
+the same sides as side by side)."""
 from __future__ import annotations
 
 from kivy.core.image import Image as CoreImage
@@ -30,12 +31,12 @@ def texture_of(path: str):
 
 
 class SplitView(Widget):
-    """Both photos in one frame: this set left of the line, the baseline right of it. A finger
-    moves the line; the presenter is told where it was left."""
+    """Both photos in one frame: the baseline left of the line, this set right of it (the same
+    sides as side by side). A finger moves the line; the presenter is told where it was left."""
 
     baseline_path = StringProperty("")
     other_path = StringProperty("")
-    at = NumericProperty(0.5)  # 0: all baseline, 1: all this set
+    at = NumericProperty(0.5)  # 0: all this set, 1: all the baseline
     moved = ObjectProperty(None, allownone=True)  # called with the new place when the finger lifts
 
     def __init__(self, **kwargs):
@@ -46,6 +47,7 @@ class SplitView(Widget):
 
     def _texture(self, path):
         if path not in self._textures:
+            self._textures = {kept: t for kept, t in self._textures.items() if kept in (self.baseline_path, self.other_path)}
             self._textures[path] = texture_of(path)
         return self._textures[path]
 
@@ -59,8 +61,8 @@ class SplitView(Widget):
             Color(rgba=theme["field"])
             Rectangle(pos=self.pos, size=self.size)
             Color(1, 1, 1, 1)
-            self._part(self._texture(self.baseline_path), split, self.right)
-            self._part(self._texture(self.other_path), self.x, split)
+            self._part(self._texture(self.baseline_path), self.x, split)
+            self._part(self._texture(self.other_path), split, self.right)
             Color(rgba=theme["primary"])
             Line(points=[split, self.y, split, self.top], width=dp(2.5))
             Line(circle=(split, self.center_y, dp(22)), width=dp(2.5))

@@ -263,7 +263,7 @@ class CompareModel:
     pairs: tuple[PairModel, ...]
     current: int  # the pair shown
     slider: bool  # one photo over the other with a slider, rather than side by side
-    slider_at: float  # 0 shows the baseline, 1 the other set
+    slider_at: float  # where the line was left: 0 at the left edge (all this set) to 1 (all the baseline)
     message: str
 
 
@@ -288,14 +288,21 @@ class ComparePresenter(EscapeGoesBack):
             self.view.show(CompareModel("", "", (), 0, False, 0.5, "Choose a baseline set first, in the list of sets."))
             return
 
+        intact: dict[int, bool] = {}  # each file read and checked once per visit, not once per question
+
         def path(photo: Photo | None) -> str:
-            whole = photo is not None and photo_files.is_intact(data_dir, photo)
+            if photo is not None and photo.id not in intact:
+                intact[photo.id] = photo_files.is_intact(data_dir, photo)
+            whole = photo is not None and intact[photo.id]
             return str(photo_files.photo_path(data_dir, photo)) if whole else ""
 
         def problem(pair) -> str:
             broken = [p for p in (pair.baseline, pair.other) if p is not None and not path(p)]
-            return (f"{len(broken)} photo file{'s' if len(broken) > 1 else ''} of this expression "
-                    "is missing or changed on this device; a backup may still hold it.") if broken else ""
+            if not broken:
+                return ""
+            files = "One photo file of this expression is" if len(broken) == 1 else \
+                f"{len(broken)} photo files of this expression are"
+            return f"{files} missing or changed on this device; a backup may still hold it."
 
         shown = tuple(PairModel(p.expression, p.expression.words, path(p.baseline), path(p.other), problem(p),
                                 pair_measures(self.core, other.id, p.expression))

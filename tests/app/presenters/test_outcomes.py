@@ -296,7 +296,7 @@ def test_a_photo_whose_file_changed_on_disk_is_not_shown_and_is_said(core, navig
     compare.enter()
     (pair,) = screen.model.pairs
     assert pair.baseline_path and pair.other_path == ""
-    assert pair.problem == "1 photo file of this expression is missing or changed on this device; " \
+    assert pair.problem == "One photo file of this expression is missing or changed on this device; " \
                            "a backup may still hold it."
 
 
