@@ -7,7 +7,7 @@ from kivy.factory import Factory
 from kivy.properties import StringProperty
 
 from screens import load_kv_beside
-import screens.journal_widgets  # noqa: F401  (Collapsible, TickButton)
+import screens.journal_widgets  # noqa: F401  (Collapsible)
 from screens.widgets import PresentedScreen
 
 

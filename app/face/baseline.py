@@ -1,6 +1,7 @@
 """Each measure against the patient's own baseline set: what changed, and whether the change
 is larger than the measurement noise. Never a grade: no House-Brackmann, Sunnybrook or
-eFACE estimate is made or implied, and the screens say so (NOT_A_GRADE).
+eFACE estimate is made or implied, and every place showing a number says so
+(app/face_words.NOT_A_GRADE_LINE).
 """
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from dataclasses import dataclass
 from .measures import SPEC_BY_KEY, MeasureValue
 from .noise import Noise
 
-NOT_A_GRADE = "An estimate from your photos, not a clinical grade."
 NO_CLEAR_CHANGE = "No clear change"
 OTHER_MODEL = "The baseline photos were measured another way. Measure them again to compare."
 NO_BASELINE = "Choose a baseline photo set to compare with."
