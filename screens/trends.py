@@ -83,8 +83,7 @@ class TrendCard(Card):
 
 
 class TrendsScreen(PresentedScreen):
-    first_text = StringProperty("")
-    last_text = StringProperty("")
+    axis_text = StringProperty("")
     empty_text = StringProperty("")
     injections_text = StringProperty("")
     face_caption = StringProperty("")
@@ -96,7 +95,7 @@ class TrendsScreen(PresentedScreen):
         self.ids.scroller.scroll_y = 1
 
     def show(self, model) -> None:
-        self.first_text, self.last_text, self.empty_text = model.first_text, model.last_text, model.empty_text
+        self.axis_text, self.empty_text = model.axis_text, model.empty_text
         self.injections_text = model.injections_text
         box = self.ids.lines_box
         box.clear_widgets()

@@ -234,7 +234,16 @@ class TrendsModel:
     injections_text: str  # the dashed lines' dates in words, "" without an injection on the axis
     standing_lines: tuple[str, ...]  # latest against the first and the last injection
     empty_text: str  # "" when there is a chart
+    axis_text: str = ""  # how to read the charts, with the scale of the minutes' bars
     face: FaceTrendsModel | None = None  # the face measures of the photo sets, right and left
+
+
+def axis_words(first: date, last: date, weekly_minutes) -> str:
+    """How to read an item's chart: the bars have no axis of their own, so their tallest is named."""
+    busiest = max(weekly_minutes, key=lambda week: week[1], default=None)
+    bars = (f"Pale bars: minutes practised each week; the tallest, {busiest[1]:.0f} min, is the week of "
+            f"{busiest[0].day} {busiest[0]:%B}." if busiest and busiest[1] > 0 else "No minutes practised in these weeks.")
+    return f"From {_day_words(first)} to {_day_words(last)}. Line: your rating, 0 to 10. {bars} Dashed lines: injections."
 
 
 def _day_words(day: date) -> str:
@@ -287,7 +296,7 @@ class TrendsPresenter(EscapeGoesBack):
             injections_text=injections_words(shown.injections),
             standing_lines=tuple(standing_words(words[s.item_id], s)
                                  for s in standings(list(words), ratings, injections)),
-            empty_text="")
+            empty_text="", axis_text=axis_words(shown.first, shown.last, shown.weekly_minutes))
 
     def back(self) -> None:
         self.navigator.go("progress")

@@ -129,7 +129,17 @@ def test_the_trend_shows_ratings_minutes_injections_and_what_is_worth_mentioning
     assert model.injection_days == (6,)
     assert model.injections_text == "Injection: 15 November 2026."
     assert [day for day, _ in model.minutes] == [0, 7, 14]
+    assert "No minutes practised in these weeks." in model.axis_text  # no session in the record
     assert model.standing_lines == ("Stiffness or pulling in my face: now 4, 7 at the first injection.",)
+
+
+def test_the_minutes_bars_scale_is_named_by_the_busiest_week():
+    from app.presenters.ratings import axis_words
+
+    weeks = ((TODAY - timedelta(days=16), 80.0), (TODAY - timedelta(days=9), 145.4), (TODAY - timedelta(days=2), 0.0))
+    text = axis_words(TODAY - timedelta(days=16), TODAY, weeks)
+    assert text.startswith("From 9 November 2026 to 25 November 2026. Line: your rating, 0 to 10.")
+    assert "the tallest, 145 min, is the week of 16 November." in text
 
 
 def test_before_any_rating_the_trend_says_what_will_show(core, navigator, screen):
