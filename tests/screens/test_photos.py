@@ -98,7 +98,7 @@ def test_a_set_imported_from_files_is_complete_then_a_baseline_and_a_second_set_
     assert ui.text("baseline_label").startswith("Baseline: ") and ui.text("other_label").startswith("This set: ")
     assert ui.text("words_label") == "At rest  (1 of 6)"
     previous = ui.widget("previous_button")  # nothing before the first: disabled, its words still readable
-    assert previous.disabled and previous.disabled_color == ui.app.theme["muted"]
+    assert previous.disabled and tuple(previous.disabled_color) == tuple(ui.app.theme["muted"])
     pair = ui.screen.side_by_side.ids
     assert pair.baseline_photo.path and pair.other_photo.path and pair.baseline_photo.path != pair.other_photo.path
 
