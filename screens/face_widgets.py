@@ -20,6 +20,22 @@ DOT = dp(8)
 POLL_SECONDS = 0.1  # how often a running measure is looked at: the bar moves, the UI stays free
 
 
+def plot_area(chart: Widget, ticks: list, axis_days: float):
+    """Sizes a trend chart to its tick labels (text that scales) and gives its plotting area:
+    (left, bottom, width, height, x_of), days running from `left` across `width`."""
+    for label in ticks:
+        label.texture_update()
+        label.size = label.texture_size
+    chart.height = max(dp(160), ticks[0].height * 8)
+    left = chart.x + max(label.width for label in ticks) + dp(8)
+    bottom, width = chart.y + ticks[0].height / 2, chart.right - left - DOT
+    span = max(axis_days, 1)
+
+    def x_of(day: float) -> float:
+        return left + DOT / 2 + width * day / span
+    return left, bottom, width, chart.height - ticks[0].height, x_of
+
+
 class FaceTrendChart(Widget):
     """One measure over time: the right side a thick line with round dots, the left a thin
     one with square dots, the injections as dashed upright lines, on the model's scale."""
@@ -47,18 +63,8 @@ class FaceTrendChart(Widget):
         self.canvas.before.clear()
         if self.model is None or not self.ticks:
             return
-        for label in self.ticks:
-            label.texture_update()
-            label.size = label.texture_size
-        self.height = max(dp(160), self.ticks[0].height * 8)
         colours, scale = App.get_running_app().theme, self.model.scale
-        left = self.x + max(label.width for label in self.ticks) + dp(8)
-        bottom, width = self.y + self.ticks[0].height / 2, self.right - left - DOT
-        height = self.height - self.ticks[0].height
-        span = max(self.axis_days, 1)
-
-        def x_of(day: float) -> float:
-            return left + DOT / 2 + width * day / span
+        left, bottom, width, height, x_of = plot_area(self, self.ticks, self.axis_days)
 
         def y_of(value: float) -> float:
             return bottom + height * scale.fraction(value)

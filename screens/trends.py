@@ -9,12 +9,11 @@ from kivy.properties import ListProperty, NumericProperty, StringProperty
 from kivy.uix.widget import Widget
 
 from screens import load_kv_beside
-from screens.face_widgets import FaceTrendCard, fill
+from screens.face_widgets import DOT, FaceTrendCard, fill, plot_area
 from screens.charts import ChartLabel
 from screens.widgets import Card, PresentedScreen, WrapLabel
 
 TICKS = (0, 5, 10)
-DOT = dp(8)
 MINUTES_SHARE = 0.6  # of the chart's height for the busiest week: the ratings' line stays in front
 
 
@@ -37,18 +36,9 @@ class TrendChart(Widget):
                   injection_days=self._redraw, axis_days=self._redraw)
 
     def _redraw(self, *_) -> None:
-        for label in self.ticks:
-            label.texture_update()
-            label.size = label.texture_size
-        self.height = max(dp(160), self.ticks[0].height * 8)
         colours = App.get_running_app().theme
-        left = self.x + max(label.width for label in self.ticks) + dp(8)
-        bottom, width = self.y + self.ticks[0].height / 2, self.right - left - DOT
-        height = self.height - self.ticks[0].height
+        left, bottom, width, height, x_of = plot_area(self, self.ticks, self.axis_days)
         span = max(self.axis_days, 1)
-
-        def x_of(day: float) -> float:
-            return left + DOT / 2 + width * day / span
 
         def y_of(value: float) -> float:
             return bottom + height * value / 10
