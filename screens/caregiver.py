@@ -6,15 +6,9 @@ from kivy.properties import ObjectProperty, StringProperty
 from screens import load_kv_beside
 import screens.face_widgets  # noqa: F401  (the face measures' table in caregiver.kv)
 import screens.treatment_cards  # noqa: F401  (the treatment section in caregiver.kv)
-from screens.widgets import PresentedScreen, WrapLabel
+from screens.widgets import PresentedScreen, fill
 
 load_kv_beside(__file__)
-
-
-def fill(box, lines) -> None:
-    box.clear_widgets()
-    for line in lines:
-        box.add_widget(WrapLabel(text=line))
 
 
 def outcome_text(outcomes) -> list[str]:

@@ -14,7 +14,7 @@ from kivy.uix.widget import Widget
 from screens import load_kv_beside
 from screens.charts import ChartLabel
 from screens.journal_widgets import PresentedPart
-from screens.widgets import Card, WrapLabel
+from screens.widgets import Card, fill
 
 DOT = dp(8)
 POLL_SECONDS = 0.1  # how often a running measure is looked at: the bar moves, the UI stays free
@@ -90,12 +90,6 @@ class FaceTrendChart(Widget):
 class FaceTrendCard(Card):
     words = StringProperty("")
     legend = StringProperty("")
-
-
-def fill(box, lines, **options) -> None:
-    box.clear_widgets()
-    for line in lines:
-        box.add_widget(WrapLabel(text=line, **options))
 
 
 class FaceTableCard(Card):

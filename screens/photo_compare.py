@@ -11,8 +11,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from screens import load_kv_beside
-from screens.face_widgets import fill
-from screens.widgets import PresentedScreen
+from screens.widgets import PresentedScreen, fill
 
 
 def fitted(texture_size, box_pos, box_size):

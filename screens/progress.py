@@ -17,7 +17,7 @@ from kivy.uix.widget import Widget
 from app.vocabulary import DayStatus
 from screens import load_kv_beside
 from screens.timeline_chart import TimelineChart  # noqa: F401  (registered for kv)
-from screens.widgets import PresentedScreen, WrapLabel
+from screens.widgets import PresentedScreen, fill
 
 # Each day status -> the theme role of its cell. "today" (not done yet) and "none"
 # (before anything was asked) look like days still to come; today is also outlined.
@@ -114,12 +114,6 @@ class SwipeArea(GridLayout):
 
     def on_swipe(self, direction):
         pass
-
-
-def fill(box, lines) -> None:
-    box.clear_widgets()
-    for line in lines:
-        box.add_widget(WrapLabel(text=line))
 
 
 class ProgressScreen(PresentedScreen):

@@ -9,9 +9,9 @@ from kivy.properties import ListProperty, NumericProperty, StringProperty
 from kivy.uix.widget import Widget
 
 from screens import load_kv_beside
-from screens.face_widgets import DOT, FaceTrendCard, fill, plot_area
+from screens.face_widgets import DOT, FaceTrendCard, plot_area
 from screens.charts import ChartLabel
-from screens.widgets import Card, PresentedScreen, WrapLabel
+from screens.widgets import Card, PresentedScreen, WrapLabel, fill
 
 TICKS = (0, 5, 10)
 MINUTES_SHARE = 0.6  # of the chart's height for the busiest week: the ratings' line stays in front

@@ -36,6 +36,13 @@ class WrapLabel(Label):
     """A label that wraps to its width and grows to fit its text."""
 
 
+def fill(box, lines, **options) -> None:
+    """`box` holds one WrapLabel per line, in order, and nothing else."""
+    box.clear_widgets()
+    for line in lines:
+        box.add_widget(WrapLabel(text=line, **options))
+
+
 class IconLabel(Label):
     """One icon glyph, square, in the text's colour; always beside words that say the same."""
 

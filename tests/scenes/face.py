@@ -11,9 +11,9 @@ from app.vocabulary import Expression
 from tests.fakes import GatedLandmarker
 from tests.harness import DESKTOP, PHONE
 from tests.scenes.treatment import scroll_to
+from tests.scenes.outcomes import VARIANTS
 from tests.seed import measure_sets, seed_face_sets, seed_ratings, seed_treatment
 
-VARIANTS = {"": {}, "-contrast": dict(high_contrast=True), "-200": dict(text_scale=2.0)}
 
 
 def face(suffix: str):
